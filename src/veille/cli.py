@@ -1,0 +1,211 @@
+"""The `veille` command line: extract, run, demo, failures, export."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from veille import __version__
+from veille.report import events_table, print_run_summary
+
+app = typer.Typer(
+    help="veille: conflict reports in, sourced and geocoded events out (ACLED and PLOVER vocabulary).",
+    no_args_is_help=True,
+    add_completion=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+DEFAULT_DB = "veille.db"
+
+
+class OutputFormat(str, Enum):
+    jsonl = "jsonl"
+    table = "table"
+    acled = "acled"
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    acled = "acled"
+
+
+def _parse_published(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"expected an ISO date such as 2020-01-20, got {value!r}") from None
+
+
+PathsArg = Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for standard input.")]
+PublishedOpt = Annotated[
+    str | None, typer.Option("--published", help="Publication date (ISO) for articles that give none.")
+]
+OutletOpt = Annotated[str | None, typer.Option("--outlet", help="Outlet name for articles that give none.")]
+DbOpt = Annotated[str, typer.Option("--db", help="SQLite file (or database URL) to write to.")]
+
+
+def _sample_articles() -> Path:
+    from veille.resources import resource_path
+
+    return resource_path("sample", "articles")
+
+
+@app.command()
+def extract(
+    paths: PathsArg,
+    published: PublishedOpt = None,
+    outlet: OutletOpt = None,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.jsonl,
+) -> None:
+    """Print the events of articles: JSON Lines (default), a table, or ACLED CSV. Nothing is stored."""
+    from veille.engine.local import process_stream
+    from veille.export.acled import write_acled_csv
+    from veille.export.jsonl import write_events_jsonl
+    from veille.pipeline import Pipeline
+    from veille.records import Failure
+    from veille.sources import read_sources
+
+    pipeline = Pipeline()
+    events, articles, failures, skipped = [], {}, [], []
+    for result in process_stream(read_sources(paths, outlet=outlet, published=_parse_published(published)), pipeline):
+        if isinstance(result, Failure):
+            failures.append(result)
+            continue
+        articles[result.article.id] = result.article
+        if result.failure:
+            failures.append(result.failure)
+        elif result.skipped:
+            skipped.append(result.skipped)
+        events.extend(result.events)
+    if output_format is OutputFormat.jsonl:
+        write_events_jsonl(events, sys.stdout, articles)
+    elif output_format is OutputFormat.acled:
+        write_acled_csv(events, articles, sys.stdout)
+    else:
+        out.print(events_table(events, title=f"{len(events)} events from {len(articles)} articles"))
+    for failure in failures:
+        err.print(f"[red]failed[/red] {failure.source} ({failure.stage}): {failure.message}")
+    for item in skipped:
+        err.print(f"[yellow]skipped[/yellow] {item.source}: {item.reason}")
+
+
+@app.command()
+def run(
+    paths: PathsArg,
+    db: DbOpt = DEFAULT_DB,
+    published: PublishedOpt = None,
+    outlet: OutletOpt = None,
+    reprocess: Annotated[bool, typer.Option(help="Process again articles already in the database.")] = False,
+    max_bytes: Annotated[int, typer.Option(help="Refuse input files larger than this many bytes.")] = 5_000_000,
+) -> None:
+    """Process articles into the database, with a progress bar and an end-of-run summary."""
+    summary = _run_with_progress(paths, db, _parse_published(published), outlet, reprocess, max_bytes)
+    print_run_summary(out, summary, db)
+
+
+def _run_with_progress(paths, db, published, outlet, reprocess, max_bytes):
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from veille.engine.local import run_to_store
+    from veille.pipeline import Pipeline
+    from veille.store import Store
+
+    pipeline = Pipeline()
+    with err.status("Loading language pipelines and gazetteer..."):
+        pipeline.warm_up()
+    with Store(db) as store, Progress(
+        SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(bar_width=None),
+        TextColumn("{task.fields[counts]}"), TimeElapsedColumn(), console=err, transient=True,
+    ) as progress:
+        task = progress.add_task("articles", total=None, counts="")
+
+        def on_progress(summary, label: str) -> None:
+            counts = (f"{summary.n_processed} done, {summary.n_events} events, "
+                      f"{len(summary.failures)} failed, {len(summary.skipped)} skipped")
+            progress.update(task, advance=1, counts=counts, description=Path(label).name[:40] or "articles")
+
+        return run_to_store(paths, store, pipeline, outlet=outlet, published=published, max_bytes=max_bytes,
+                            reprocess=reprocess, on_progress=on_progress)
+
+
+@app.command()
+def demo(db: DbOpt = "veille-demo.db") -> None:
+    """Run the bundled sample corpus (French and English wire reports) and show what came out."""
+    from veille.store import Store
+
+    summary = _run_with_progress([str(_sample_articles())], db, None, None, False, 5_000_000)
+    print_run_summary(out, summary, db)
+    with Store(db) as store:
+        out.print(events_table(store.events(), title="Events in " + db))
+
+
+@app.command()
+def failures(db: DbOpt = DEFAULT_DB) -> None:
+    """List the inputs and articles that failed, with the stage and the reason."""
+    from rich.table import Table
+
+    from veille.store import Store
+
+    if not Path(db).exists() and "://" not in db:
+        err.print(f"[red]no database at {db}[/red]")
+        raise typer.Exit(2)
+    with Store(db) as store:
+        rows = store.failures()
+    table = Table(title=f"{len(rows)} failures in {db}")
+    for column in ("source", "stage", "message"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(row.source, row.stage, row.message)
+    out.print(table)
+
+
+@app.command()
+def export(
+    db: DbOpt = DEFAULT_DB,
+    export_format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.acled,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default: stdout).")] = None,
+) -> None:
+    """Write the stored events as ACLED CSV or JSON Lines."""
+    from veille.store import Store
+
+    if not Path(db).exists() and "://" not in db:
+        err.print(f"[red]no database at {db}[/red]")
+        raise typer.Exit(2)
+    with Store(db) as store:
+        events = store.events()
+        articles = store.articles_by_id({e.article_id for e in events})
+    handle = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        count = _write(export_format, events, articles, handle)
+    finally:
+        if output:
+            handle.close()
+    err.print(f"{count} events written" + (f" to {output}" if output else ""))
+
+
+def _write(export_format: ExportFormat, events, articles, handle) -> int:
+    from veille.export.acled import write_acled_csv
+    from veille.export.jsonl import write_events_jsonl
+
+    if export_format is ExportFormat.acled:
+        return write_acled_csv(events, articles, handle)
+    return write_events_jsonl(events, handle, articles)
+
+
+@app.command()
+def version() -> None:
+    """Print veille's version."""
+    out.print(__version__)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,1 @@
+"""Event coding: mentions in, ACLED- and PLOVER-coded Event records out."""

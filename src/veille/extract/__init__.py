@@ -1,0 +1,1 @@
+"""Mention extractors: each turns a parsed Doc into plain mention records."""

@@ -1,0 +1,176 @@
+"""Sources named in the text ("selon X", "X said", "a rapporté X") and hedge words."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from veille.extract.lexicon_match import compiled_lexicon, fold
+from veille.extract.mentions import HedgeMention, SourceMention
+from veille.resources import lexicon
+
+_STOP_PUNCT = {",", ".", ";", ":", "«", "»", "(", ")", "!", "?", '"', "“", "”", "—", "–"}
+MAX_SOURCE_TOKENS = 20
+_SUBJECT_DEPS = {"nsubj"}
+
+
+def _phrase_after(doc: Doc, start: int, limit: int) -> tuple[int, int] | None:
+    """The noun phrase starting at `start`: up to punctuation, a verb or `limit` tokens."""
+    end = start
+    while end < len(doc) and end - start < limit:
+        token = doc[end]
+        participle = "Part" in token.morph.get("VerbForm")
+        if token.text in _STOP_PUNCT or (token.pos_ in {"VERB", "AUX", "SCONJ"} and not participle) or (
+            token.is_sent_start and end > start
+        ):
+            break
+        if end > start and fold(token.text) in {"qui", "que", "which", "who", "that", "and", "et"}:
+            break
+        end += 1
+    while start < end and doc[start].pos_ in {"DET", "ADP"}:
+        start += 1
+    return (start, end) if end > start else None
+
+
+def _proper_run(doc: Doc, start: int) -> int:
+    """End of the run of proper-noun tokens (and glued punctuation, as in Al-Malooma, Avia.pro) from start."""
+    end = start
+    while end < len(doc):
+        token = doc[end]
+        glued = end > start and not doc[end - 1].whitespace_
+        if token.pos_ == "PROPN" or (glued and token.text in {"-", ".", "'", "’"}) or (glued and token.is_alpha):
+            end += 1
+        elif token.pos_ in {"ADP", "DET"} and end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and end > start:
+            end += 1  # "Observatoire syrien des droits de l'homme", "Ministry of Defence"
+        else:
+            break
+    while end > start and doc[end - 1].pos_ in {"ADP", "DET"} or end > start and doc[end - 1].text in {"-", "."}:
+        end -= 1
+    return end
+
+
+def _subject_of(verb: Token) -> tuple[int, int] | None:
+    """Token range of the verb's subject, cut at the verb, with a name standing before its apposition."""
+    doc = verb.doc
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS and child.pos_ != "PRON":
+            tokens = [t.i for t in child.subtree if t.i < verb.i]
+            if not tokens:
+                continue
+            start, end = min(tokens), max(tokens) + 1
+            while end > start and doc[end - 1].text in _STOP_PUNCT:
+                end -= 1
+            while start < end and doc[start].pos_ == "DET":
+                start += 1
+            # "Qusai al-Anbari, le chef du bureau ..., a révélé": the parser often drops the name.
+            if start >= 2 and doc[start - 1].text == "," or start >= 3 and doc[start - 2].text == ",":
+                comma = start - 1 if doc[start - 1].text == "," else start - 2
+                name_start = comma - 1
+                while name_start > 0 and not doc[name_start].is_sent_start and (
+                    doc[name_start - 1].pos_ == "PROPN"
+                    or (not doc[name_start - 1].whitespace_ and doc[name_start - 1].text in {"-", "'", "’"})
+                    or (not doc[name_start - 1].whitespace_ and doc[name_start - 1].is_alpha)
+                ):
+                    name_start -= 1
+                if doc[comma - 1].pos_ == "PROPN" and (name_start == 0 or doc[name_start].is_sent_start
+                                                       or doc[name_start - 1].text in _STOP_PUNCT):
+                    start = name_start
+            return (start, end) if 0 < end - start <= MAX_SOURCE_TOKENS else None
+    return None
+
+
+def _inverted_subject(doc: Doc, verb: Token, anonymous_lex) -> tuple[int, int] | None:
+    """The subject after the verb in "a rapporté Al-Malooma", "précise Avia.pro", "ajoute un observateur"."""
+    if any(child.dep_ in {"obj", "dobj", "ccomp"} and child.i > verb.i and child.pos_ != "PRON"
+           and child.i > verb.i + 4 for child in verb.children):
+        return None
+    i = verb.i + 1
+    while i < len(doc) and doc[i].pos_ in {"ADV", "AUX", "PART"}:
+        i += 1
+    if i >= len(doc):
+        return None
+    anonymous = [h for h in anonymous_lex.find(doc, i, min(len(doc), i + 6)) if h.token_start <= i + 1]
+    if anonymous:
+        return (i, anonymous[0].token_end)
+    if doc[i].pos_ == "DET":
+        i += 1
+    if i < len(doc) and doc[i].pos_ == "PROPN":
+        return (i, _proper_run(doc, i))
+    return None
+
+
+def _kind_of(name: str, span: SpacySpan, language: str) -> str:
+    kinds = lexicon(language, "attribution").get("source_kinds", {})
+    folded = fold(name)
+    words = set(folded.replace("-", " ").split())
+    for kind in ("anonymous", "monitor", "outlet", "official"):
+        for cue in kinds.get(kind, []):
+            cue = fold(cue)
+            if (cue.startswith(".") and cue in folded) or cue in words:
+                return kind
+    if any(t.ent_type_ == "PER" or t.ent_type_ == "PERSON" for t in span):
+        return "person"
+    return "other"
+
+
+def _plausible_source(span: SpacySpan, anonymous: bool) -> bool:
+    """A source is a name (proper noun or entity) or a known anonymous-source phrase."""
+    return anonymous or any(t.pos_ == "PROPN" or t.ent_type_ for t in span)
+
+
+def find_source_mentions(doc: Doc, language: str) -> list[SourceMention]:
+    """Return the sources of information named in a Doc, sorted by position."""
+    anonymous_lex = compiled_lexicon(language, "attribution", "anonymous")
+    mentions: list[SourceMention] = []
+    taken: set[int] = set()
+    citing = {fold(c) for c in lexicon(language, "attribution").get("citing", [])}
+
+    def add(rng: tuple[int, int] | None, cue: str, cue_kind: str) -> None:
+        if rng is None or any(i in taken for i in range(*rng)):
+            return
+        span = doc[rng[0] : rng[1]]
+        anonymous = bool(anonymous_lex.find(doc, rng[0], rng[1]))
+        if not _plausible_source(span, anonymous):
+            return
+        kind = "anonymous" if anonymous else _kind_of(span.text, span, language)
+        speaker = span.text if kind in {"person", "official"} else None
+        if fold(cue) in citing:
+            cue_kind = "citing"
+        taken.update(range(*rng))
+        mentions.append(
+            SourceMention(
+                start=span.start_char, end=span.end_char, text=span.text, token_start=rng[0], token_end=rng[1],
+                name=span.text, kind=kind, anonymous=anonymous, speaker=speaker, cue=cue_kind,
+            )
+        )
+
+    for hit in compiled_lexicon(language, "attribution", "prepositions").find(doc):
+        after = hit.token_end
+        while after < len(doc) and doc[after].pos_ == "DET":
+            after += 1
+        named = after < len(doc) and doc[after].pos_ == "PROPN"
+        rng = (after, _proper_run(doc, after)) if named else _phrase_after(doc, hit.token_end, MAX_SOURCE_TOKENS)
+        add(rng, hit.entry, "preposition")
+    for hit in compiled_lexicon(language, "attribution", "reporting_verbs").find(doc):
+        verb = doc[hit.token_start]
+        if verb.pos_ not in {"VERB", "AUX"} and hit.token_end - hit.token_start == 1:
+            continue
+        add(_subject_of(verb) or _inverted_subject(doc, verb, anonymous_lex), hit.entry, "verb")
+    for hit in compiled_lexicon(language, "attribution", "denial_verbs").find(doc):
+        add(_subject_of(doc[hit.token_start]), hit.entry, "denial")
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def find_hedge_mentions(doc: Doc, language: str) -> list[HedgeMention]:
+    """Return hedge words, and French-style conditional verbs when the language says they hedge."""
+    hedges = [
+        HedgeMention(start=doc[h.token_start].idx, end=doc[h.token_end - 1].idx + len(doc[h.token_end - 1]),
+                     text=doc[h.token_start : h.token_end].text, token_start=h.token_start, token_end=h.token_end)
+        for h in compiled_lexicon(language, "attribution", "hedges").find(doc)
+    ]
+    if lexicon(language, "attribution").get("conditional_is_hedge"):
+        seen = {h.token_start for h in hedges}
+        for token in doc:
+            if "Cnd" in token.morph.get("Mood") and token.i not in seen:
+                hedges.append(HedgeMention(start=token.idx, end=token.idx + len(token), text=token.text,
+                                           token_start=token.i, token_end=token.i + 1))
+    return sorted(hedges, key=lambda h: h.start)

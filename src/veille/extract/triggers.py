@@ -1,0 +1,46 @@
+"""Event triggers: words and phrases from the language's trigger lexicon, mapped to concepts."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from veille.extract.lexicon_match import compiled_lexicon
+from veille.extract.mentions import TriggerMention
+from veille.resources import load_yaml
+
+
+def concept_table() -> dict[str, dict]:
+    """The language-independent concept table of resources/concepts.yaml."""
+    return load_yaml("concepts.yaml")["concepts"]
+
+
+def _head_of(doc: Doc, start: int, end: int) -> int:
+    """The token of doc[start:end] whose syntactic head lies outside the span (the phrase head)."""
+    for i in range(start, end):
+        head = doc[i].head.i
+        if head == i or head < start or head >= end:
+            return i
+    return start
+
+
+def find_trigger_mentions(doc: Doc, language: str) -> list[TriggerMention]:
+    """Return the event triggers of a Doc, sorted by position, each with its default sub-event type."""
+    concepts = concept_table()
+    mentions = []
+    for hit in compiled_lexicon(language, "triggers", "triggers").find(doc):
+        span = doc[hit.token_start : hit.token_end]
+        if all(t.pos_ == "PROPN" for t in span):  # "Raid" as part of a name, "Assault" in a title
+            continue
+        mentions.append(
+            TriggerMention(
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                token_start=hit.token_start,
+                token_end=hit.token_end,
+                sub_event_type=concepts[hit.label]["sub_event_type"],
+                concept=hit.label,
+                head=_head_of(doc, hit.token_start, hit.token_end),
+            )
+        )
+    return mentions

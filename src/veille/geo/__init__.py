@@ -1,0 +1,1 @@
+"""Geocoding: gazetteer index, name normalisation and resolution of place mentions."""

@@ -1,0 +1,140 @@
+"""The embedded gazetteer: GeoNames places by normalised name, cached on disk after one build."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from veille.geo.gazetteer_build import INDEX_VERSION, FEATURES, IndexTables, build_tables, source_fingerprint
+from veille.geo.normalise import loose_name, normalise_name
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """One place of the gazetteer: a populated place, a first-order division or a country."""
+
+    geonameid: int
+    name: str
+    country_code: str
+    iso3: str
+    admin1_code: str
+    admin1: str | None
+    latitude: float
+    longitude: float
+    population: int
+    feature: str  # city | admin1 | country
+    source: str = "geonames"
+
+
+def default_cache_dir() -> Path:
+    """Return $VEILLE_CACHE_DIR, or ~/.cache/veille."""
+    configured = os.environ.get("VEILLE_CACHE_DIR")
+    return Path(configured) if configured else Path.home() / ".cache" / "veille"
+
+
+class Gazetteer:
+    """Name lookups over the compiled index, with country and admin1 tables."""
+
+    def __init__(self, tables: IndexTables) -> None:
+        self._t = tables
+        self._entries: dict[int, GazetteerEntry] = {}
+
+    @classmethod
+    def load(cls, cache_dir: Path | None = None) -> Gazetteer:
+        """Load the cached index, building and caching it first when absent or stale."""
+        directory = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+        path = directory / f"gazetteer-{INDEX_VERSION}-{source_fingerprint()}.pickle"
+        if path.exists():
+            try:
+                with path.open("rb") as handle:
+                    return cls(pickle.load(handle))
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+                pass  # a corrupt or foreign cache file is rebuilt below
+        tables = build_tables()
+        _write_atomically(path, tables)
+        return cls(tables)
+
+    def __len__(self) -> int:
+        return len(self._t.geonameids)
+
+    def candidates(self, name: str) -> list[GazetteerEntry]:
+        """All entries one of whose names has the same key as `name` (loose key as fallback)."""
+        return self.lookup(name)[0]
+
+    def lookup(self, name: str) -> tuple[list[GazetteerEntry], bool]:
+        """Candidates of `name` and whether they matched on the strict key (False: loose key)."""
+        key = normalise_name(name)
+        if not key:
+            return [], True
+        found = self._t.strict.get(key)
+        strict = found is not None
+        if not strict:
+            found = self._t.loose.get(loose_name(key))
+            if found is None:
+                return [], True
+        if isinstance(found, int):
+            return [self.entry(found)], strict
+        return [self.entry(row) for row in found], strict
+
+    def entry(self, row: int) -> GazetteerEntry:
+        """The entry stored at one row of the index."""
+        cached = self._entries.get(row)
+        if cached is None:
+            cached = self._entries[row] = self._make_entry(row)
+        return cached
+
+    def country(self, iso2_or_iso3: str) -> GazetteerEntry | None:
+        """The country entry of an ISO 3166 alpha-2 or alpha-3 code."""
+        row = self._t.country_rows.get(iso2_or_iso3.upper())
+        return None if row is None else self.entry(row)
+
+    def admin1(self, country_code: str, admin1_code: str) -> GazetteerEntry | None:
+        """The first-order division entry of a country and GeoNames admin1 code."""
+        row = self._t.admin1_rows.get((country_code.upper(), admin1_code))
+        return None if row is None else self.entry(row)
+
+    def _make_entry(self, row: int) -> GazetteerEntry:
+        t = self._t
+        country_code, admin1_code = t.regions[t.region_of[row]]
+        return GazetteerEntry(
+            geonameid=t.geonameids[row],
+            name=t.names[row],
+            country_code=country_code,
+            iso3=t.iso3.get(country_code, ""),
+            admin1_code=admin1_code,
+            admin1=t.admin1_names.get((country_code, admin1_code)),
+            latitude=t.latitudes[row],
+            longitude=t.longitudes[row],
+            population=t.populations[row],
+            feature=FEATURES[t.features[row]],
+        )
+
+
+def _write_atomically(path: Path, tables: IndexTables) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False, suffix=".tmp") as handle:
+            pickle.dump(tables, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, path)
+    except OSError:
+        pass  # a read-only cache directory only costs a rebuild next time
+
+
+_default: Gazetteer | None = None
+_default_lock = threading.Lock()
+
+
+def default_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, loaded on first use."""
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = Gazetteer.load()
+        return _default
+
+
+__all__ = ["Gazetteer", "GazetteerEntry", "default_cache_dir", "default_gazetteer"]

