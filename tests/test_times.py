@@ -165,3 +165,14 @@ def test_calendar_rules():
     assert infer_year(1, 18, date(2021, 1, 20), weekday=5) == date(2020, 1, 18)  # the year the weekday fits
     assert period_date("week", 0, MON) == MON  # this week's middle is after publication: clamped
     assert period_date("weekend", -1, SAT) == date(2020, 1, 11)
+
+
+def test_night_named_by_two_weekdays_and_the_second_date_is_coded_on_the_first_day(nlp_fr, nlp_en):
+    doc = nlp_fr("Dans la nuit de mardi à mercredi 15 janvier, un dépôt a brûlé.")
+    assert [(m.text, m.date) for m in find_time_mentions(doc, "fr", FEB)] == [
+        ("Dans la nuit de mardi à mercredi 15 janvier", date(2020, 1, 14))
+    ]
+    doc = nlp_en("Overnight Friday to Saturday, January 18, shells hit the port.")
+    assert [(m.text, m.date) for m in find_time_mentions(doc, "en", FEB)] == [
+        ("Overnight Friday to Saturday, January 18", date(2020, 1, 17))
+    ]

@@ -10,16 +10,20 @@ from veille.extract.mentions import ActorMention
 from veille.records import Actor, Span
 
 COUNTRY_SUFFIXED_ROLES = {"civilian", "protester", "rioter", "unidentified"}
+STATE_FORCE_NAMES = {"Military Forces", "Police Forces"}  # "the army" with no nationality: the event's country
 
 
-def _actor(mention: ActorMention, country_name: str | None) -> Actor:
-    name = mention.name
+def _actor(mention: ActorMention, country_name: str | None, iso3: str | None) -> Actor:
+    name, country = mention.name, mention.country
     if mention.role_hint in COUNTRY_SUFFIXED_ROLES and country_name and "(" not in name:
         name = f"{name} ({country_name})"  # ACLED style: "Civilians (Syria)", "Protesters (Iraq)"
+        country = country or iso3
+    elif name in STATE_FORCE_NAMES and mention.country is None and country_name:
+        name, country = f"{name} of {country_name}", iso3
     return Actor(
         name=name,
         inter=mention.inter,
-        country=mention.country,
+        country=country,
         mention=Span(start=mention.start, end=mention.end, text=mention.text),
     )
 
@@ -38,6 +42,7 @@ def assign_actors(
     mentions: list[ActorMention],
     language: str,
     country_name: str | None,
+    iso3: str | None = None,
 ) -> tuple[Actor | None, Actor | None, dict[str, Span]]:
     """Return (actor1, actor2, evidence): parse roles first, then the nearest unplaced actors fill gaps."""
     ranked = sorted(mentions, key=lambda m: mention_distance(doc, m, candidate))
@@ -64,5 +69,8 @@ def assign_actors(
             actors.append(None)
             continue
         evidence[field_name] = Span(start=mention.start, end=mention.end, text=mention.text)
-        actors.append(_actor(mention, country_name))
+        actors.append(_actor(mention, country_name, iso3))
+    if actors[0] is not None and actors[1] is not None and actors[0].name == actors[1].name:
+        actors[1] = None  # "Russian officers" and "Russian targets" in one sentence are one party
+        evidence.pop("actor2", None)
     return actors[0], actors[1], evidence

@@ -10,7 +10,9 @@ def _span(mention) -> Span:
     return Span(start=mention.start, end=mention.end, text=mention.text)
 
 
-def _sources_for(sentence: tuple[int, int], paragraph: tuple[int, int], sources: list[SourceMention]) -> list[SourceMention]:
+def _sources_for(
+    sentence: tuple[int, int], paragraph: tuple[int, int], next_sentence_end: int, sources: list[SourceMention]
+) -> list[SourceMention]:
     """Sources in the event's sentence; else the nearest ones before it in its paragraph; else after it."""
     in_sentence = [s for s in sources if sentence[0] <= s.start < sentence[1]]
     if in_sentence:
@@ -18,7 +20,8 @@ def _sources_for(sentence: tuple[int, int], paragraph: tuple[int, int], sources:
     before = [s for s in sources if paragraph[0] <= s.start < sentence[0]]
     if before:
         return [before[-1]]
-    after = [s for s in sources if sentence[1] <= s.start < paragraph[1]]
+    # "... tuant quatre officiers. Le site Avia.pro y revient": a source in the very next sentence
+    after = [s for s in sources if sentence[1] <= s.start < min(paragraph[1], next_sentence_end)]
     return after[:1]
 
 
@@ -28,13 +31,15 @@ def build_claim(
     paragraph: tuple[int, int],
     sources: list[SourceMention],
     hedges: list[HedgeMention],
+    next_sentence_end: int | None = None,
 ) -> tuple[Claim, dict[str, Span]]:
     """Build the Claim of an event whose trigger sentence spans `sentence` (character offsets)."""
     evidence: dict[str, Span] = {}
     chain: list[Source] = []
+    next_sentence_end = sentence[1] if next_sentence_end is None else next_sentence_end
     if outlet:
         chain.append(Source(name=outlet, kind="outlet"))
-    found = _sources_for(sentence, paragraph, sources)
+    found = _sources_for(sentence, paragraph, next_sentence_end, sources)
     relays = [s for s in found if s.cue != "citing"] + [s for s in found if s.cue == "citing"]
     speaker = None
     for index, mention in enumerate(relays):

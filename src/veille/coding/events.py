@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from veille.coding.actors import assign_actors
 from veille.coding.claims import build_claim
+from veille.coding.merge import merge_retold_events
 from veille.coding.grouping import EventCandidate, assign_to_candidates, group_triggers
 from veille.coding.subtypes import refine_sub_event_type
 from veille.coding.taxonomy import event_type_of, interaction_code, plover_of
@@ -77,7 +78,7 @@ def code_events(
         if event is not None:
             events.append(event)
             previous = event
-    return events
+    return merge_retold_events(events)
 
 
 def _carry_quantities(doc: Doc, mentions: ArticleMentions, candidates: list[EventCandidate], assigned: dict) -> None:
@@ -109,7 +110,8 @@ def _code_candidate(ctx: _Context, candidate: EventCandidate, args: dict, previo
     if location is not None:
         evidence["location"] = _span(place_mention)
     country_name = location.country if location else None
-    actor1, actor2, actor_evidence = assign_actors(doc, candidate, args["actors"], ctx.language, country_name)
+    iso3 = location.iso3 if location else None
+    actor1, actor2, actor_evidence = assign_actors(doc, candidate, args["actors"], ctx.language, country_name, iso3)
     evidence.update(actor_evidence)
     sub_event_type = refine_sub_event_type(doc, candidate, actor1, actor2, ctx.language)
     event_date, precision, time_mention = _choose_date(ctx, args["times"], previous)
@@ -131,8 +133,10 @@ def _code_candidate(ctx: _Context, candidate: EventCandidate, args: dict, previo
     ):
         modality = "historical"
     paragraph = paragraph_bounds(doc.text, sent.start_char)
+    following = doc[sent.end].sent if sent.end < len(doc) else None
     claim, claim_evidence = build_claim(
-        ctx.article.outlet, (sent.start_char, sent.end_char), paragraph, ctx.mentions.sources, ctx.mentions.hedges
+        ctx.article.outlet, (sent.start_char, sent.end_char), paragraph, ctx.mentions.sources, ctx.mentions.hedges,
+        next_sentence_end=following.end_char if following is not None else sent.end_char,
     )
     evidence.update(claim_evidence)
     plover_type, plover_mode = plover_of(sub_event_type)

@@ -229,7 +229,7 @@ def _attached(doc: Doc, span: tuple[int, int, str], start: int, end: int, rules:
 
 def _nationalities_of(doc: Doc, start: int, end: int, nats: list, countries: list, rules: Rules) -> list:
     """Nationality or country spans that qualify the group doc[start:end], nearest first."""
-    sentence = doc[start].sent
+    sentence = doc[start].sent if doc.has_annotation("SENT_START") else doc[:]
     nat_at = {i: iso for s, e, iso in nats for i in range(s, e)}
     found = []
     for span in nats:
@@ -243,8 +243,8 @@ def _nationalities_of(doc: Doc, start: int, end: int, nats: list, countries: lis
             found.append(span)
     for span in countries:
         s, e, _ = span
-        after = s >= end and s - end <= 2 and all(fold(t.text) in rules.of_words for t in doc[end:s]) and s > end
-        before = e < start and start - e <= 1 and all(fold(t.text) in rules.possessive_markers for t in doc[e:start])
+        after = end < s <= end + 2 and all(fold(t.text) in rules.of_words for t in doc[end:s])  # "armée d'Israël"
+        before = e < start <= e + 1 and fold(doc[e].text) in rules.possessive_markers  # "Iraq's army"
         if after or before:
             found.append(span)
     return sorted(found, key=lambda span: min(abs(span[0] - end), abs(start - span[1])))
@@ -297,11 +297,10 @@ def _introduced_by_agent_marker(doc: Doc, token: Token, start: int, rules: Rules
 def _metonymy_candidates(doc: Doc, folded: list[str], rules: Rules) -> list[Candidate]:
     found = []
     for start, end, iso in rules.countries.matches(doc, folded) + rules.capitals.matches(doc, folded):
-        token = doc[start:end].root
-        first, first_start = token, start
+        first = doc[start:end].root
         while first.dep_ in rules.conj_deps and first.head.i != first.i:
-            first = first.head
-            first_start = first.left_edge.i if first.left_edge.pos_ == "DET" else first.i
+            first = first.head  # "les États-Unis et Israël ont frappé": Israël shares the subject's role
+        first_start = start if start <= first.i < end else first.i
         if first.dep_ in rules.subject_deps or _introduced_by_agent_marker(doc, first, first_start, rules):
             found.append(Candidate(start, end, generic_actor(rules, rules.metonymy_kind, iso), METONYMY))
     for start, end, iso in rules.demonyms.matches(doc, folded):
@@ -325,7 +324,7 @@ def _resolve(candidates: list[Candidate]) -> list[Candidate]:
 def _absorb_members(doc: Doc, folded: list[str], kept: list[Candidate], rules: Rules) -> list[Candidate]:
     """Extend a named group over its member noun: 'combattants de l'EI', 'IS fighters'."""
     member_spans = rules.members.matches(doc, folded)
-    by_end = {e: s for s, e, _ in sorted(member_spans, key=lambda m: m[0] - m[1])}
+    by_end = {e: s for s, e, _ in sorted(member_spans, key=lambda m: m[1] - m[0])}  # the longest last, so kept
     by_start = {s: e for s, e, _ in member_spans}
     owner = {i: c for c in kept for i in range(c.start, c.end)}
     result = {c: c for c in kept}

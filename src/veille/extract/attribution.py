@@ -133,13 +133,14 @@ def find_source_mentions(doc: Doc, language: str) -> list[SourceMention]:
             return
         kind = "anonymous" if anonymous else _kind_of(span.text, span, language)
         speaker = span.text if kind in {"person", "official"} else None
+        name = span.text.split(",")[0].strip() if speaker and "," in span.text else span.text
         if fold(cue) in citing:
             cue_kind = "citing"
         taken.update(range(*rng))
         mentions.append(
             SourceMention(
                 start=span.start_char, end=span.end_char, text=span.text, token_start=rng[0], token_end=rng[1],
-                name=span.text, kind=kind, anonymous=anonymous, speaker=speaker, cue=cue_kind,
+                name=name, kind=kind, anonymous=anonymous, speaker=speaker, cue=cue_kind,
             )
         )
 

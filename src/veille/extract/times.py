@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from spacy.tokens import Doc
 
@@ -143,14 +143,7 @@ def _resolve_from_tables(
     year = int(groups["year"]) if "year" in groups else None
     weekday = grammar.lookup("weekday", groups["weekday"]) if "weekday" in groups else None
     if "month" in groups and "day" in groups:
-        month, day = grammar.lookup("month", groups["month"]), _day_number(groups["day"])
-        if year is not None:
-            when = safe_date(year, month, day)
-            return (when, DAY) if when is not None else None
-        if base is None:
-            return (None, DAY) if safe_date(2000, month, day) else None  # 2000: leap year, 29 Feb exists
-        when = infer_year(month, day, base, weekday)
-        return (when, DAY) if when is not None else None
+        return _resolve_day_month(groups, pattern, grammar, base, year, weekday)
     if "month_alone" in groups or "month" in groups:
         month = grammar.lookup("month", groups.get("month_alone") or groups["month"])
         part = grammar.lookup("month_part", groups["month_part"]) if "month_part" in groups else None
@@ -165,6 +158,23 @@ def _resolve_from_tables(
         unit, offset = grammar.lookup("relative_period", groups["relative_period"])
         return (period_date(unit, int(offset), base) if base else None), PRECISION_OF_UNIT[unit]
     return _resolve_offset(groups, pattern, grammar, base, previous)
+
+
+def _resolve_day_month(
+    groups: dict[str, str], pattern: DatePattern, grammar: DateGrammar, base: date | None, year: int | None,
+    weekday: int | None,
+) -> Resolution:
+    """A day and month, with the year written, inferred from publication, or unknown."""
+    month, day = grammar.lookup("month", groups["month"]), _day_number(groups["day"])
+    if weekday is not None:
+        weekday = (weekday - pattern.day_shift) % 7  # the weekday of the day-month as written
+    if year is not None:
+        when = safe_date(year, month, day)
+    elif base is not None:
+        when = infer_year(month, day, base, weekday)
+    else:
+        return (None, DAY) if safe_date(2000, month, day) else None  # 2000: leap year, 29 Feb exists
+    return (when + timedelta(days=pattern.day_shift), DAY) if when is not None else None
 
 
 def _resolve_offset(

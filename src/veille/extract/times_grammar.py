@@ -57,6 +57,7 @@ class DatePattern:
     resolve: str = "tables"  # tables | dateparser
     anchor: str = "publication"  # publication | previous
     direction: int = -1
+    day_shift: int = 0  # "nuit de samedi à dimanche 19": the day-month read is one day after the date meant
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,7 @@ def load_grammar(language: str) -> DateGrammar:
             resolve=entry.get("resolve", "tables"),
             anchor=entry.get("anchor", "publication"),
             direction=int(entry.get("direction", -1)),
+            day_shift=int(entry.get("day_shift", 0)),
         )
         for entry in data.get("patterns") or []
     )

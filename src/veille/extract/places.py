@@ -1,0 +1,217 @@
+"""Find toponyms in a parsed Doc: spaCy place entities and gazetteer-matched proper-noun runs."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from veille.extract.mentions import PlaceMention
+from veille.geo.cues import cue_at, contracted_articles, demonym_countries, organisation_heads, stopword_keys
+from veille.geo.gazetteer import Gazetteer, GazetteerEntry
+from veille.geo.normalise import is_arabic_script, normalise_name
+
+PLACE_LABELS = frozenset({"LOC", "GPE"})
+PERSON_LABELS = frozenset({"PER", "PERSON"})
+ORGANISATION_LABELS = frozenset({"ORG", "NORP"})
+MAX_NAME_TOKENS = 9
+NOTABLE_POPULATION = 50_000  # a person-tagged span is taken as a place only above this
+LOOSE_MIN_POPULATION = 10_000  # a loose spelling match must name a place at least this big
+_ELISION = re.compile(r"^[dlDL]['’](?=\w)")  # "d'Idlib" left as one token by some tokenizers
+_PARTICLE = re.compile(r"^[a-zà-ÿ]{1,4}$")  # ez, al, de, la, of, sur... inside a name
+
+
+def _name_offset(token: Token) -> int:
+    match = _ELISION.match(token.text)
+    return token.idx + (match.end() if match else 0)
+
+
+def _is_capitalised(token: Token) -> bool:
+    text = token.text[_name_offset(token) - token.idx:]
+    return bool(text) and (text[0].isupper() or is_arabic_script(text[0]))
+
+
+def _opens_article_name(token: Token) -> bool:
+    """ "al" in "al-Hawija": a short lower-case particle glued by a hyphen to a capitalised word."""
+    doc = token.doc
+    if token.i + 2 >= len(doc) or not _PARTICLE.match(token.text) or token.whitespace_:
+        return False
+    hyphen, word = doc[token.i + 1], doc[token.i + 2]
+    return hyphen.text == "-" and not hyphen.whitespace_ and _is_capitalised(word)
+
+
+def _continues_name(previous: Token, token: Token) -> bool:
+    if "\n" in previous.whitespace_ or len(previous.whitespace_) > 1:
+        return False
+    if token.text in {"-", "‐"}:
+        return True
+    return _is_capitalised(token) or bool(_PARTICLE.match(token.text))
+
+
+def _name_runs(sentence: Span) -> list[tuple[int, list[int]]]:
+    """(first token, possible last tokens longest first) for every token that may open a name."""
+    runs = []
+    for token in sentence:
+        if not (_is_capitalised(token) or _opens_article_name(token)):
+            continue
+        ends = [token.i] if _is_capitalised(token) else []
+        for following in sentence.doc[token.i + 1:min(sentence.end, token.i + MAX_NAME_TOKENS)]:
+            if not _continues_name(sentence.doc[following.i - 1], following):
+                break
+            if _is_capitalised(following):
+                ends.append(following.i)
+        if ends:
+            runs.append((token.i, ends[::-1]))
+    return runs
+
+
+class _Finder:
+    """Per-Doc state: entity labels per token and the language's word lists."""
+
+    def __init__(self, doc: Doc, language: str, gazetteer: Gazetteer) -> None:
+        self.doc = doc
+        self.text = doc.text  # Doc.text is rebuilt from the tokens on every access
+        self.language = language
+        self.gazetteer = gazetteer
+        self.entity_of: dict[int, Span] = {token.i: ent for ent in doc.ents for token in ent}
+        self.stopwords = stopword_keys(language)
+        self.demonyms = demonym_countries(language)
+        self.organisation_heads = organisation_heads(language)
+        self.contracted_articles = contracted_articles(language)
+
+    def span_text(self, first: int, last: int) -> tuple[int, int]:
+        return _name_offset(self.doc[first]), self.doc[last].idx + len(self.doc[last])
+
+    def is_excluded_word(self, first: int, last: int) -> bool:
+        """True for a demonym or a listed capitalised common word."""
+        start, end = self.span_text(first, last)
+        key = normalise_name(self.text[start:end])
+        return key in self.stopwords or key in self.demonyms
+
+    def accept(self, first: int, last: int, from_entity: bool) -> list[GazetteerEntry] | None:
+        """The candidates of doc[first:last+1] when it can be taken as a place, else None."""
+        start, end = self.span_text(first, last)
+        name = self.text[start:end]
+        key = normalise_name(name)
+        if not key or key.isdigit() or key in self.stopwords or key in self.demonyms:
+            return None
+        found, strict = self._lookup(first, name)
+        if not found:
+            return None
+        notable = any(entry.feature != "city" for entry in found)
+        if len(key) < 3 and not notable:
+            return None
+        if name.isupper() and len(name) <= 5 and not notable:
+            return None  # acronyms: PKK, ONU, HTS
+        tokens = self.doc[first:last + 1]
+        labels = {self.entity_of[token.i].label_ for token in tokens if token.i in self.entity_of}
+        place_tagged = from_entity or bool(labels & PLACE_LABELS)
+        if not strict:  # a loose spelling match needs a sizeable place and a sign that this is one
+            if not any(entry.feature != "city" or entry.population >= LOOSE_MIN_POPULATION for entry in found):
+                return None
+            if not from_entity and cue_at(self.text, start, end, self.language) is None:
+                return None
+        if len(tokens) == 1 and not place_tagged:
+            token = tokens[0]
+            if token.pos_ != "PROPN" or token.is_stop:
+                return None
+        if not from_entity and not self._entity_allows(first, last, found):
+            return None
+        if self._follows_organisation_head(first):
+            return None
+        return found
+
+    def _lookup(self, first: int, name: str) -> tuple[list[GazetteerEntry], bool]:
+        """Gazetteer lookup; after a contracted article ("au Caire") the full name is tried first."""
+        if first > 0:
+            article = self.contracted_articles.get(self.doc[first - 1].text.lower())
+            if article:
+                found, strict = self.gazetteer.lookup(f"{article} {name}")
+                if found and strict:
+                    return found, strict
+        return self.gazetteer.lookup(name)
+
+    def _entity_allows(self, first: int, last: int, found: list[GazetteerEntry]) -> bool:
+        """Inside a person or organisation entity a name counts only when it is the whole entity."""
+        for index in (first, last):
+            ent = self.entity_of.get(index)
+            if ent is None or ent.label_ not in PERSON_LABELS | ORGANISATION_LABELS:
+                continue
+            if ent.start != first or ent.end != last + 1:
+                return False
+            if ent.label_ in PERSON_LABELS and not any(
+                entry.feature != "city" or entry.population >= NOTABLE_POPULATION for entry in found
+            ):
+                return False
+        return True
+
+    def _follows_organisation_head(self, first: int) -> bool:
+        index = first - 1
+        if index >= 0 and self.doc[index].text == "-":
+            index -= 2  # "Jaish al-Islam": look past "al-"
+        if index < 0:
+            return False
+        head = self.doc[index]
+        return head.text[:1].isupper() and head.text.lower() in self.organisation_heads
+
+    def mention(self, first: int, last: int, found: list[GazetteerEntry]) -> PlaceMention:
+        start, end = self.span_text(first, last)
+        cue = cue_at(self.text, start, end, self.language)
+        features = {entry.feature for entry in found}
+        if cue == "admin1" or features == {"admin1"}:
+            kind = "admin1"
+        elif "country" in features:
+            kind = "country"
+        else:
+            kind = "place"
+        return PlaceMention(start=start, end=end, text=self.text[start:end], token_start=first,
+                            token_end=last + 1, kind=kind)
+
+
+def _largest(found: list[GazetteerEntry]) -> int:
+    return max(entry.population for entry in found)
+
+
+def _entity_bounds(ent: Span) -> tuple[int, int] | None:
+    """The capitalised core of a place entity ("the United States" -> "United States")."""
+    first, last = ent.start, ent.end - 1
+    while first <= last and not _is_capitalised(ent.doc[first]):
+        first += 1
+    while last >= first and not _is_capitalised(ent.doc[last]):
+        last -= 1
+    return (first, last) if first <= last else None
+
+
+def find_place_mentions(doc: Doc, language: str, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Place mentions of a Doc in text order; where proposals overlap the longest name wins."""
+    finder = _Finder(doc, language, gazetteer)
+    proposals: list[tuple[int, int, bool, list[GazetteerEntry]]] = []
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS and (bounds := _entity_bounds(ent)) is not None:
+            found = finder.accept(*bounds, from_entity=True)
+            if found is not None:
+                proposals.append((*bounds, True, found))
+    for sentence in doc.sents:
+        for first, ends in _name_runs(sentence):
+            for last in ends:
+                found = finder.accept(first, last, from_entity=False)
+                if found is None:
+                    continue
+                if doc[first].is_stop and last > first:
+                    # "La Russie", "Les Russes": a capitalised determiner and its noun may name a
+                    # hamlet; keep the noun alone when it is a bigger place or not a place at all.
+                    if finder.is_excluded_word(first + 1, last):
+                        break
+                    tail = finder.accept(first + 1, last, from_entity=False)
+                    if tail is not None and _largest(tail) >= _largest(found):
+                        break
+                proposals.append((first, last, False, found))
+                break
+    proposals.sort(key=lambda item: (item[0] - item[1], not item[2], item[0]))
+    taken: set[int] = set()
+    mentions: list[PlaceMention] = []
+    for first, last, _, found in proposals:
+        if taken.isdisjoint(range(first, last + 1)):
+            taken.update(range(first, last + 1))
+            mentions.append(finder.mention(first, last, found))
+    return sorted(mentions, key=lambda mention: mention.start)

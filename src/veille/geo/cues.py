@@ -1,0 +1,100 @@
+"""Words around a place name that say what it is: a province, a town, near it; and demonyms."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from veille.geo.normalise import normalise_name
+from veille.resources import lexicon
+
+_WINDOW = 80
+_SPACES = re.compile(r"\s+")
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'"})
+
+
+@dataclass(frozen=True)
+class PlaceCues:
+    """Compiled cue patterns of one language (resources/<lang>/places.yaml)."""
+
+    admin1_before: re.Pattern | None
+    admin1_after: re.Pattern | None
+    town_before: re.Pattern | None
+    near_before: re.Pattern | None
+
+
+def _compile(patterns: list[str] | None, anchor_end: bool) -> re.Pattern | None:
+    if not patterns:
+        return None
+    alternatives = "|".join(f"(?:{pattern})" for pattern in patterns)
+    return re.compile(f"(?:{alternatives})$" if anchor_end else f"^(?:{alternatives})")
+
+
+@lru_cache(maxsize=None)
+def place_cues(language: str) -> PlaceCues:
+    """The cue patterns of a language."""
+    cues = lexicon(language, "places").get("cues") or {}
+    return PlaceCues(
+        admin1_before=_compile(cues.get("admin1_before"), anchor_end=True),
+        admin1_after=_compile(cues.get("admin1_after"), anchor_end=False),
+        town_before=_compile(cues.get("town_before"), anchor_end=True),
+        near_before=_compile(cues.get("near_before"), anchor_end=True),
+    )
+
+
+def _clean(window: str) -> str:
+    return _SPACES.sub(" ", window.translate(_APOSTROPHES).lower())
+
+
+def cue_at(text: str, start: int, end: int, language: str) -> str | None:
+    """The cue around text[start:end]: "admin1", "town", "near", or None."""
+    cues = place_cues(language)
+    before = _clean(text[max(0, start - _WINDOW):start])
+    after = _clean(text[end:end + _WINDOW]).lstrip()
+    if cues.admin1_before is not None and cues.admin1_before.search(before):
+        return "admin1"
+    if cues.admin1_after is not None and cues.admin1_after.search(after):
+        return "admin1"
+    if cues.town_before is not None and cues.town_before.search(before):
+        return "town"
+    if cues.near_before is not None and cues.near_before.search(before):
+        return "near"
+    return None
+
+
+@lru_cache(maxsize=None)
+def demonym_countries(language: str) -> dict[str, str]:
+    """Normalised demonym -> ISO2 country code ("" for peoples without one country)."""
+    table = lexicon(language, "places").get("demonyms") or {}
+    return {normalise_name(word): str(code) for code, words in table.items() for word in words or ()}
+
+
+@lru_cache(maxsize=None)
+def stopword_keys(language: str) -> frozenset[str]:
+    """Normalised capitalised words never taken as places."""
+    return frozenset(normalise_name(word) for word in lexicon(language, "places").get("stopwords") or ())
+
+
+@lru_cache(maxsize=None)
+def organisation_heads(language: str) -> frozenset[str]:
+    """Lower-cased words that open an organisation's name."""
+    return frozenset(word.lower() for word in lexicon(language, "places").get("organisation_heads") or ())
+
+
+@lru_cache(maxsize=None)
+def contracted_articles(language: str) -> dict[str, str]:
+    """Contracted preposition -> the article it hides ("au" -> "le", as in "au Caire")."""
+    return {str(key).lower(): str(value) for key, value in
+            (lexicon(language, "places").get("contracted_articles") or {}).items()}
+
+
+_LAST_WORD = re.compile(r"(\w+)\s+$")
+
+
+def lookup_forms(text: str, start: int, end: int, language: str) -> list[str]:
+    """Names to look up for text[start:end], best first: with a hidden article, then as written."""
+    name = text[start:end]
+    match = _LAST_WORD.search(text[max(0, start - 12):start])
+    article = contracted_articles(language).get(match.group(1).lower()) if match else None
+    return [f"{article} {name}", name] if article else [name]

@@ -1,0 +1,218 @@
+"""Resolve place mentions to gazetteer places, ranking candidates with the article's context."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from veille.extract.mentions import PlaceMention
+from veille.geo.cues import cue_at, demonym_countries, lookup_forms
+from veille.geo.gazetteer import Gazetteer, GazetteerEntry
+from veille.geo.normalise import normalise_name
+from veille.records import Place, Span
+
+# Score weights, in units of log10(population).
+COUNTRY_PRIOR = 2.0  # a bare name that is a country's is nearly always the country
+ADMIN1_CUED = 4.0  # "province of X"
+ADMIN1_UNCUED = -1.5  # a bare "Idlib" is the town more often than the province
+PRIMARY_NAME = 0.3  # the mention spells the place's own GeoNames name (a tie-breaker)
+LOOSE_MATCH = -1.0  # matched only on the vowel-folded key
+COUNTRY_CONTEXT = 2.0  # the place's country is named elsewhere in the article
+DEMONYM_CONTEXT = 1.0  # ... or only hinted at ("syriennes")
+ADMIN1_CONTEXT = 1.5  # the place's province is named or holds another resolved place
+PROXIMITY = 2.0  # at most, for a place right next to another resolved place
+PROXIMITY_KM = 250.0
+CONFIDENT_MARGIN = 1.5
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+@dataclass
+class _Group:
+    """All mentions sharing one key, with their candidates."""
+
+    key: str
+    mentions: list[PlaceMention]
+    candidates: list[GazetteerEntry]
+    strict: bool
+    cue: str | None
+    kind: str
+
+
+@dataclass(frozen=True)
+class _Context:
+    countries: Counter
+    hinted_countries: frozenset[str]
+    admin1s: Counter
+    points: tuple[tuple[str, str, float, float], ...]  # (group key, country code, lat, lon)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _prior(entry: GazetteerEntry, group: _Group) -> float:
+    score = math.log10(entry.population + 1)
+    if entry.feature == "country":
+        score += COUNTRY_PRIOR
+    elif entry.feature == "admin1":
+        score += ADMIN1_CUED if group.kind == "admin1" or group.cue == "admin1" else ADMIN1_UNCUED
+    if normalise_name(entry.name) == group.key:
+        score += PRIMARY_NAME
+    if not group.strict:
+        score += LOOSE_MATCH
+    return score
+
+
+def _contextual(entry: GazetteerEntry, group: _Group, context: _Context) -> float:
+    score = _prior(entry, group)
+    if context.countries[entry.country_code]:
+        score += COUNTRY_CONTEXT
+    elif entry.country_code in context.hinted_countries:
+        score += DEMONYM_CONTEXT
+    if entry.feature != "country" and context.admin1s[(entry.country_code, entry.admin1_code)]:
+        score += ADMIN1_CONTEXT
+    others = [(country, lat, lon) for key, country, lat, lon in context.points if key != group.key]
+    if entry.feature == "country":  # a country is as close as can be to the places inside it
+        nearest = 0.0 if any(country == entry.country_code for country, _, _ in others) else None
+    else:
+        nearest = min((distance_km(entry.latitude, entry.longitude, lat, lon) for _, lat, lon in others),
+                      default=None)
+    if nearest is not None:
+        score += PROXIMITY * math.exp(-nearest / PROXIMITY_KM)
+    return score
+
+
+def _ranked(group: _Group, scorer) -> list[tuple[float, GazetteerEntry]]:
+    return sorted(((scorer(entry), entry) for entry in group.candidates), key=lambda item: -item[0])
+
+
+def _is_confident(ranked: list[tuple[float, GazetteerEntry]]) -> bool:
+    best_score, best = ranked[0]
+    if best.feature == "country":
+        return True
+    rivals = [score for score, entry in ranked[1:]
+              if distance_km(entry.latitude, entry.longitude, best.latitude, best.longitude) > 100]
+    return not rivals or best_score - rivals[0] >= CONFIDENT_MARGIN
+
+
+def _context(choices: dict[str, tuple[GazetteerEntry, int]], hinted: frozenset[str]) -> _Context:
+    countries: Counter = Counter()
+    admin1s: Counter = Counter()
+    points = []
+    for key, (entry, weight) in choices.items():
+        countries[entry.country_code] += weight
+        if entry.feature != "country":
+            admin1s[(entry.country_code, entry.admin1_code)] += weight
+            points.append((key, entry.country_code, entry.latitude, entry.longitude))
+    return _Context(countries, hinted, admin1s, tuple(points))
+
+
+def _without(context: _Context, group: _Group, entry: GazetteerEntry | None) -> _Context:
+    """The context minus what one group contributed to it."""
+    if entry is None:
+        return context
+    countries, admin1s = Counter(context.countries), Counter(context.admin1s)
+    countries[entry.country_code] -= len(group.mentions)
+    admin1s[(entry.country_code, entry.admin1_code)] -= len(group.mentions)
+    return _Context(+countries, context.hinted_countries, +admin1s, context.points)
+
+
+def _groups(mentions: list[PlaceMention], text: str, language: str, gazetteer: Gazetteer) -> list[_Group]:
+    groups: dict[str, _Group] = {}
+    demonyms = demonym_countries(language)
+    for mention in mentions:
+        key = normalise_name(mention.text)
+        if key in demonyms:
+            continue  # "Syrian" qualifies a noun; it does not place anything
+        group = groups.get(key)
+        if group is None:
+            found, strict = [], True
+            for form in lookup_forms(text, mention.start, mention.end, language):
+                found, strict = gazetteer.lookup(form)
+                if found:
+                    break
+            group = groups[key] = _Group(key, [], found, strict, None, mention.kind)
+        group.mentions.append(mention)
+        cue = cue_at(text, mention.start, mention.end, language)
+        if cue == "admin1" or mention.kind == "admin1":
+            group.kind = "admin1"
+        group.cue = group.cue or cue
+    return [group for group in groups.values() if group.candidates]
+
+
+def _hinted_countries(text: str, language: str) -> frozenset[str]:
+    demonyms = demonym_countries(language)
+    codes = {demonyms.get(normalise_name(word)) for word in set(_WORD.findall(text))}
+    return frozenset(code for code in codes if code)
+
+
+def _to_place(mention: PlaceMention, entry: GazetteerEntry, cue: str | None, gazetteer: Gazetteer,
+              wanted_admin1: bool) -> Place:
+    country = gazetteer.country(entry.country_code)
+    if entry.feature == "city" and wanted_admin1:
+        region = gazetteer.admin1(entry.country_code, entry.admin1_code)
+        if region is not None and normalise_name(region.name) == normalise_name(entry.name):
+            entry = region
+    if entry.feature == "country":
+        precision = 3
+    elif entry.feature == "admin1" or wanted_admin1:
+        precision = 2 if cue == "near" else 3
+    else:
+        precision = 2 if cue == "near" else 1
+    return Place(
+        name=entry.name,
+        admin1=entry.admin1 if entry.feature != "country" else None,
+        country=country.name if country is not None else None,
+        iso3=entry.iso3 or None,
+        latitude=entry.latitude,
+        longitude=entry.longitude,
+        geonameid=entry.geonameid,
+        geo_precision=precision,
+        mention=Span(start=mention.start, end=mention.end, text=mention.text),
+    )
+
+
+def resolve_places(mentions: list[PlaceMention], text: str, language: str,
+                   gazetteer: Gazetteer) -> dict[PlaceMention, Place]:
+    """Map each mention with at least one candidate to its most likely place."""
+    groups = _groups(mentions, text, language, gazetteer)
+    for group in groups:
+        if group.kind == "admin1" and any(entry.feature == "admin1" for entry in group.candidates):
+            group.candidates = [entry for entry in group.candidates if entry.feature == "admin1"]
+        elif group.cue == "town" and any(entry.feature == "city" for entry in group.candidates):
+            group.candidates = [entry for entry in group.candidates if entry.feature == "city"]
+    hinted = _hinted_countries(text, language)
+
+    # Only confidently placed names feed the context, so that two wrong guesses near each
+    # other cannot prop each other up; each round may make more names confident.
+    anchors: dict[str, tuple[GazetteerEntry, int]] = {}
+    for group in groups:
+        ranked = _ranked(group, lambda entry, group=group: _prior(entry, group))
+        if _is_confident(ranked):
+            anchors[group.key] = (ranked[0][1], len(group.mentions))
+    chosen: dict[str, GazetteerEntry] = {}
+    for _ in range(3):
+        context = _context(anchors, hinted)
+        confident: dict[str, tuple[GazetteerEntry, int]] = {}
+        for group in groups:
+            own = _without(context, group, anchors.get(group.key, (None, 0))[0])
+            ranked = _ranked(group, lambda entry, group=group, own=own: _contextual(entry, group, own))
+            chosen[group.key] = ranked[0][1]
+            if _is_confident(ranked):
+                confident[group.key] = (ranked[0][1], len(group.mentions))
+        if confident == anchors:
+            break
+        anchors = confident
+
+    places: dict[PlaceMention, Place] = {}
+    for group in groups:
+        for mention in group.mentions:
+            cue = cue_at(text, mention.start, mention.end, language)
+            places[mention] = _to_place(mention, chosen[group.key], cue, gazetteer, group.kind == "admin1")
+    return places

@@ -1,0 +1,70 @@
+"""Finding toponyms in parsed French and English sentences."""
+
+import pytest
+
+from veille.extract.places import find_place_mentions
+from veille.geo.gazetteer import default_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return default_gazetteer()
+
+
+def _mentions(nlp, language, text, gazetteer):
+    doc = nlp(text)
+    mentions = find_place_mentions(doc, language, gazetteer)
+    for mention in mentions:
+        assert mention.text == doc.text[mention.start:mention.end]
+        assert doc[mention.token_start:mention.token_end].text.endswith(mention.text)
+    return {mention.text: mention for mention in mentions}
+
+
+def test_hyphenated_arabic_names_are_found_whole(nlp_fr, gazetteer):
+    found = _mentions(nlp_fr, "fr", "Une patrouille a été visée près de la ville d'al-Hawija, au sud de Kirkouk.", gazetteer)
+    assert set(found) == {"al-Hawija", "Kirkouk"}
+    assert found["al-Hawija"].kind == "place"
+
+
+def test_multiword_names_with_lowercase_particles(nlp_en, gazetteer):
+    found = _mentions(nlp_en, "en", "Shelling was reported in Deir ez-Zor and in Ras al-Ain overnight.", gazetteer)
+    assert {"Deir ez-Zor", "Ras al-Ain"} <= set(found)
+
+
+def test_province_cue_makes_an_admin1_mention(nlp_fr, nlp_en, gazetteer):
+    assert _mentions(nlp_fr, "fr", "Des frappes ont visé la province d'Idlib mardi.", gazetteer)["Idlib"].kind == "admin1"
+    assert _mentions(nlp_en, "en", "Two men were arrested in Kirkuk governorate.", gazetteer)["Kirkuk"].kind == "admin1"
+
+
+def test_countries_are_country_mentions(nlp_fr, gazetteer):
+    found = _mentions(nlp_fr, "fr", "Le convoi est passé de Syrie en Irak, puis aux États-Unis selon eux.", gazetteer)
+    assert {name: mention.kind for name, mention in found.items()} == {
+        "Syrie": "country", "Irak": "country", "États-Unis": "country"}
+
+
+def test_demonyms_are_not_places(nlp_fr, nlp_en, gazetteer):
+    fr = _mentions(nlp_fr, "fr", "Les Américains et les soldats syriens sont restés. Les Russes aussi.", gazetteer)
+    en = _mentions(nlp_en, "en", "Syrian and Russian troops met Iraqi officers.", gazetteer)
+    assert fr == {} and en == {}
+
+
+def test_people_and_organisations_are_not_places(nlp_fr, gazetteer):
+    text = "Selon Mike Pompeo, le Front al-Nosra a pris le village de Maarzaf près de Hama."
+    found = _mentions(nlp_fr, "fr", text, gazetteer)
+    assert "Mike" not in found and "Pompeo" not in found and "Nosra" not in found
+    assert "Hama" in found
+
+
+def test_capitalised_common_words_are_not_villages(nlp_fr, gazetteer):
+    text = "Mais Source a dit Lundi que la Résistance est Forte. Initialement, Comment savoir ?"
+    assert _mentions(nlp_fr, "fr", text, gazetteer) == {}
+
+
+def test_sentence_initial_article_does_not_swallow_a_country(nlp_fr, gazetteer):
+    found = _mentions(nlp_fr, "fr", "La Russie a répondu. Le Caire aussi.", gazetteer)
+    assert "Russie" in found and found["Russie"].kind == "country"
+    assert "Le Caire" in found
+
+
+def test_contracted_article_name_is_found(nlp_fr, gazetteer):
+    assert "Caire" in _mentions(nlp_fr, "fr", "Une réunion s'est tenue au Caire hier.", gazetteer)
