@@ -106,29 +106,37 @@ class _Builder:
         self.features.append(feature)
         return row
 
-    def add_names(self, row: int, names: list[str]) -> None:
-        self._named.append((row, names))
+    def add_names(self, row: int, names: list[str], alternates: list[str] = ()) -> None:
+        """Index a row under its names, and under those alternate names usable_alternate_name keeps."""
+        self._named.append((row, names, alternates))
 
     def tables(self, **extra) -> IndexTables:
-        unique = list({name for _, names in self._named for name in names})
+        unique = {name for _, names, _ in self._named for name in names}
+        alternates = {name for _, _, names in self._named for name in names}
+        usable = {name for name in alternates if usable_alternate_name(name)}
+        unique = list(unique | usable)
         key_of = dict(zip(unique, normalise_names(unique)))
-        strict: dict[str, list[int]] = defaultdict(list)
-        for row, names in self._named:
-            for name in names:
-                key = key_of[name]
-                if key:
-                    postings = strict[key]
-                    if not postings or postings[-1] != row:
-                        postings.append(row)
+        strict: dict[str, list[int]] = {}
+        for row, names, others in self._named:
+            keys = {key_of[name] for name in names}
+            keys.update(key_of[name] for name in others if name in usable)
+            keys.discard("")
+            for key in keys:
+                postings = strict.get(key)
+                if postings is None:
+                    strict[key] = [row]
+                else:
+                    postings.append(row)
         keys = list(strict)
-        loose: dict[str, list[int]] = defaultdict(list)
+        loose: dict[str, list[int]] = {}
         for key, loose_key in zip(keys, loose_names(keys)):
-            loose[loose_key].extend(strict[key])
+            rows = loose.get(loose_key)
+            loose[loose_key] = strict[key] if rows is None else sorted({*rows, *strict[key]})
         return IndexTables(
             geonameids=self.geonameids, names=self.names, region_of=self.region_of, regions=self.regions,
             latitudes=self.latitudes, longitudes=self.longitudes, populations=self.populations,
             features=self.features, strict={key: _pack(rows) for key, rows in strict.items()},
-            loose={key: _pack(sorted(set(rows))) for key, rows in loose.items()}, **extra,
+            loose={key: _pack(rows) for key, rows in loose.items()}, **extra,
         )
 
 
@@ -189,7 +197,7 @@ def build_tables() -> IndexTables:
         code, admin1_code = city["countrycode"], city["admin1code"] or ""
         lat, lon, population = city["latitude"], city["longitude"], city["population"] or 0
         row = builder.add_row(city["geonameid"], city["name"], code, admin1_code, lat, lon, population, CITY)
-        builder.add_names(row, [city["name"], *filter(usable_alternate_name, city["alternatenames"])])
+        builder.add_names(row, [city["name"]], city["alternatenames"])
         sums = weighted[(code, admin1_code)]
         sums[0] += population * lat
         sums[1] += population * lon

@@ -111,7 +111,6 @@ def loose_name(key: str) -> str:
 
 
 def loose_names(keys: list[str]) -> list[str]:
-    """loose_name over many Latin-script or Arabic-script keys at once."""
-    latin = [key for key in keys if not is_arabic_script(key)]
-    folded = iter(_DOUBLED.sub("", "\n".join(latin).translate(_LOOSE_LETTERS)).split("\n"))
-    return [key if is_arabic_script(key) else next(folded) for key in keys]
+    """loose_name over many keys at once (keys of Latin names are ASCII, Arabic ones are not)."""
+    folded = iter(_DOUBLED.sub("", "\n".join(key for key in keys if key.isascii()).translate(_LOOSE_LETTERS)).split("\n"))
+    return [next(folded) if key.isascii() else key for key in keys]

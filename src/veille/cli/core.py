@@ -1,4 +1,4 @@
-"""The `veille` command line: extract, run, demo, failures, export."""
+"""Core commands of the `veille` command line: extract, run, demo, failures, export, version."""
 
 from __future__ import annotations
 
@@ -14,11 +14,8 @@ from rich.console import Console
 from veille import __version__
 from veille.report import events_table, print_run_summary
 
-app = typer.Typer(
-    help="veille: conflict reports in, sourced and geocoded events out (ACLED and PLOVER vocabulary).",
-    no_args_is_help=True,
-    add_completion=False,
-)
+from veille.cli.app import app
+
 out = Console()
 err = Console(stderr=True)
 
@@ -206,6 +203,3 @@ def version() -> None:
     """Print veille's version."""
     out.print(__version__)
 
-
-if __name__ == "__main__":
-    app()

@@ -1,0 +1,6 @@
+"""The `veille` command line. Each module of this package registers its commands on `app`."""
+
+from veille.cli.app import app
+from veille.cli import core  # noqa: F401  (registers extract, run, demo, failures, export, version)
+
+__all__ = ["app"]
