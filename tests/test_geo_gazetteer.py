@@ -96,3 +96,11 @@ def test_corrupt_cache_file_is_rebuilt(tmp_path, monkeypatch):
     for path in tmp_path.glob("gazetteer-*.pickle"):
         path.write_bytes(b"not a pickle")
     assert Gazetteer.load(tmp_path).candidates("Testville")
+
+
+def test_building_removes_caches_of_older_versions(tmp_path, monkeypatch):
+    monkeypatch.setattr(gazetteer_module, "build_tables", _tiny_tables)
+    stale = tmp_path / "gazetteer-0-000000000000.pickle"
+    stale.write_bytes(b"old")
+    Gazetteer.load(tmp_path)
+    assert not stale.exists() and len(list(tmp_path.glob("gazetteer-*.pickle"))) == 1

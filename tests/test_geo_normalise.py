@@ -2,7 +2,7 @@
 
 import pytest
 
-from veille.geo.normalise import loose_name, normalise_name, normalise_names
+from veille.geo.normalise import loose_name, loose_names, normalise_name, normalise_names
 
 SAME_KEY = [
     ("Dar'a", "Daraa", "Dar‘ā"),
@@ -57,3 +57,8 @@ def test_batch_gives_the_same_keys_as_one_by_one():
 def test_empty_and_punctuation_names_give_empty_keys():
     assert normalise_name("") == ""
     assert normalise_name(" - ") == ""
+
+
+def test_loose_batch_gives_the_same_keys_as_one_by_one():
+    keys = [normalise_name(name) for name in ("Idleb", "درعا", "Qamichli", "Deraa", "x")]
+    assert loose_names(keys) == [loose_name(key) for key in keys]

@@ -106,3 +106,25 @@ def test_unknown_name_is_left_out(gazetteer):
 def test_contracted_article_resolves_cairo(gazetteer):
     place = _resolve_one("Une réunion s'est tenue au Caire hier.", "Caire", gazetteer)
     assert place.iso3 == "EGY" and distance_km(place.latitude, place.longitude, 30.06, 31.25) < 25
+
+
+def test_same_name_as_province_and_as_town_in_one_article(nlp_fr, gazetteer):
+    text = "Des frappes ont visé la province d'Idlib. Plus tard, un marché de la ville d'Idlib a brûlé."
+    mentions = find_place_mentions(nlp_fr(text), "fr", gazetteer)
+    places = resolve_places(mentions, text, "fr", gazetteer)
+    assert [places[mention].geo_precision for mention in mentions] == [3, 1]
+
+
+def test_bare_province_spelling_means_its_namesake_city(gazetteer):
+    place = _resolve_one("Des combats ont eu lieu à Racca.", "Racca", gazetteer)
+    assert (place.iso3, place.geo_precision) == ("SYR", 1)
+    assert distance_km(place.latitude, place.longitude, 35.95, 39.01) < 25
+
+
+@pytest.mark.parametrize("name, iso3, truth", [
+    ("Alep", "SYR", (36.20, 37.16)), ("Mossoul", "IRQ", (36.34, 43.13)), ("Beyrouth", "LBN", (33.89, 35.50)),
+    ("Khan Cheikhoun", "SYR", (35.44, 36.65)), ("Palmyre", "SYR", (34.56, 38.28)),
+])
+def test_french_exonyms(gazetteer, name, iso3, truth):
+    place = _resolve_one(f"Des combats ont eu lieu à {name}.", name, gazetteer)
+    assert place.iso3 == iso3 and distance_km(place.latitude, place.longitude, *truth) < 25

@@ -21,7 +21,8 @@ def _mentions(nlp, language, text, gazetteer):
 
 
 def test_hyphenated_arabic_names_are_found_whole(nlp_fr, gazetteer):
-    found = _mentions(nlp_fr, "fr", "Une patrouille a été visée près de la ville d'al-Hawija, au sud de Kirkouk.", gazetteer)
+    text = "Une patrouille a été visée près de la ville d'al-Hawija, au sud de Kirkouk."
+    found = _mentions(nlp_fr, "fr", text, gazetteer)
     assert set(found) == {"al-Hawija", "Kirkouk"}
     assert found["al-Hawija"].kind == "place"
 
@@ -32,7 +33,8 @@ def test_multiword_names_with_lowercase_particles(nlp_en, gazetteer):
 
 
 def test_province_cue_makes_an_admin1_mention(nlp_fr, nlp_en, gazetteer):
-    assert _mentions(nlp_fr, "fr", "Des frappes ont visé la province d'Idlib mardi.", gazetteer)["Idlib"].kind == "admin1"
+    french = _mentions(nlp_fr, "fr", "Des frappes ont visé la province d'Idlib mardi.", gazetteer)
+    assert french["Idlib"].kind == "admin1"
     assert _mentions(nlp_en, "en", "Two men were arrested in Kirkuk governorate.", gazetteer)["Kirkuk"].kind == "admin1"
 
 
@@ -68,3 +70,8 @@ def test_sentence_initial_article_does_not_swallow_a_country(nlp_fr, gazetteer):
 
 def test_contracted_article_name_is_found(nlp_fr, gazetteer):
     assert "Caire" in _mentions(nlp_fr, "fr", "Une réunion s'est tenue au Caire hier.", gazetteer)
+
+
+def test_village_tagged_as_a_person_is_kept_after_a_place_cue(nlp_en, gazetteer):
+    found = _mentions(nlp_en, "en", "Mortar fire hit the outskirts of Tal Tamr on Tuesday.", gazetteer)
+    assert "Tal Tamr" in found

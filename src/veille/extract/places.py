@@ -7,7 +7,9 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from veille.extract.mentions import PlaceMention
-from veille.geo.cues import cue_at, contracted_articles, demonym_countries, organisation_heads, stopword_keys
+from veille.geo.cues import (
+    cue_at, demonym_countries, elision_prefix, follows_locative, lookup_forms, organisation_heads, stopword_keys,
+)
 from veille.geo.gazetteer import Gazetteer, GazetteerEntry
 from veille.geo.normalise import is_arabic_script, normalise_name
 
@@ -17,17 +19,17 @@ ORGANISATION_LABELS = frozenset({"ORG", "NORP"})
 MAX_NAME_TOKENS = 9
 NOTABLE_POPULATION = 50_000  # a person-tagged span is taken as a place only above this
 LOOSE_MIN_POPULATION = 10_000  # a loose spelling match must name a place at least this big
-_ELISION = re.compile(r"^[dlDL]['’](?=\w)")  # "d'Idlib" left as one token by some tokenizers
 _PARTICLE = re.compile(r"^[a-zà-ÿ]{1,4}$")  # ez, al, de, la, of, sur... inside a name
 
 
-def _name_offset(token: Token) -> int:
-    match = _ELISION.match(token.text)
+def _name_offset(token: Token, elision: re.Pattern | None) -> int:
+    """Where a name starts in a token: after an elided article left attached ("d'Idlib")."""
+    match = elision.match(token.text) if elision is not None else None
     return token.idx + (match.end() if match else 0)
 
 
-def _is_capitalised(token: Token) -> bool:
-    text = token.text[_name_offset(token) - token.idx:]
+def _is_capitalised(token: Token, elision: re.Pattern | None = None) -> bool:
+    text = token.text[_name_offset(token, elision) - token.idx:]
     return bool(text) and (text[0].isupper() or is_arabic_script(text[0]))
 
 
@@ -48,13 +50,14 @@ def _continues_name(previous: Token, token: Token) -> bool:
     return _is_capitalised(token) or bool(_PARTICLE.match(token.text))
 
 
-def _name_runs(sentence: Span) -> list[tuple[int, list[int]]]:
+def _name_runs(sentence: Span, elision: re.Pattern | None) -> list[tuple[int, list[int]]]:
     """(first token, possible last tokens longest first) for every token that may open a name."""
     runs = []
     for token in sentence:
-        if not (_is_capitalised(token) or _opens_article_name(token)):
+        opens = _is_capitalised(token, elision)
+        if not (opens or _opens_article_name(token)):
             continue
-        ends = [token.i] if _is_capitalised(token) else []
+        ends = [token.i] if opens else []
         for following in sentence.doc[token.i + 1:min(sentence.end, token.i + MAX_NAME_TOKENS)]:
             if not _continues_name(sentence.doc[following.i - 1], following):
                 break
@@ -77,10 +80,10 @@ class _Finder:
         self.stopwords = stopword_keys(language)
         self.demonyms = demonym_countries(language)
         self.organisation_heads = organisation_heads(language)
-        self.contracted_articles = contracted_articles(language)
+        self.elision = elision_prefix(language)
 
     def span_text(self, first: int, last: int) -> tuple[int, int]:
-        return _name_offset(self.doc[first]), self.doc[last].idx + len(self.doc[last])
+        return _name_offset(self.doc[first], self.elision), self.doc[last].idx + len(self.doc[last])
 
     def is_excluded_word(self, first: int, last: int) -> bool:
         """True for a demonym or a listed capitalised common word."""
@@ -95,7 +98,7 @@ class _Finder:
         key = normalise_name(name)
         if not key or key.isdigit() or key in self.stopwords or key in self.demonyms:
             return None
-        found, strict = self._lookup(first, name)
+        found, strict = self._lookup(start, end)
         if not found:
             return None
         notable = any(entry.feature != "city" for entry in found)
@@ -121,15 +124,14 @@ class _Finder:
             return None
         return found
 
-    def _lookup(self, first: int, name: str) -> tuple[list[GazetteerEntry], bool]:
+    def _lookup(self, start: int, end: int) -> tuple[list[GazetteerEntry], bool]:
         """Gazetteer lookup; after a contracted article ("au Caire") the full name is tried first."""
-        if first > 0:
-            article = self.contracted_articles.get(self.doc[first - 1].text.lower())
-            if article:
-                found, strict = self.gazetteer.lookup(f"{article} {name}")
-                if found and strict:
-                    return found, strict
-        return self.gazetteer.lookup(name)
+        found, strict = [], True
+        for form in lookup_forms(self.text, start, end, self.language):
+            found, strict = self.gazetteer.lookup(form)
+            if found and strict:
+                break
+        return found, strict
 
     def _entity_allows(self, first: int, last: int, found: list[GazetteerEntry]) -> bool:
         """Inside a person or organisation entity a name counts only when it is the whole entity."""
@@ -141,7 +143,7 @@ class _Finder:
                 return False
             if ent.label_ in PERSON_LABELS and not any(
                 entry.feature != "city" or entry.population >= NOTABLE_POPULATION for entry in found
-            ):
+            ) and not follows_locative(self.text, _name_offset(self.doc[first], self.elision), self.language):
                 return False
         return True
 
@@ -172,10 +174,10 @@ def _largest(found: list[GazetteerEntry]) -> int:
     return max(entry.population for entry in found)
 
 
-def _entity_bounds(ent: Span) -> tuple[int, int] | None:
+def _entity_bounds(ent: Span, elision: re.Pattern | None) -> tuple[int, int] | None:
     """The capitalised core of a place entity ("the United States" -> "United States")."""
     first, last = ent.start, ent.end - 1
-    while first <= last and not _is_capitalised(ent.doc[first]):
+    while first <= last and not _is_capitalised(ent.doc[first], elision):
         first += 1
     while last >= first and not _is_capitalised(ent.doc[last]):
         last -= 1
@@ -187,12 +189,13 @@ def find_place_mentions(doc: Doc, language: str, gazetteer: Gazetteer) -> list[P
     finder = _Finder(doc, language, gazetteer)
     proposals: list[tuple[int, int, bool, list[GazetteerEntry]]] = []
     for ent in doc.ents:
-        if ent.label_ in PLACE_LABELS and (bounds := _entity_bounds(ent)) is not None:
+        if ent.label_ in PLACE_LABELS and (bounds := _entity_bounds(ent, finder.elision)) is not None:
             found = finder.accept(*bounds, from_entity=True)
             if found is not None:
                 proposals.append((*bounds, True, found))
-    for sentence in doc.sents:
-        for first, ends in _name_runs(sentence):
+    sentences = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
+    for sentence in sentences:
+        for first, ends in _name_runs(sentence, finder.elision):
             for last in ends:
                 found = finder.accept(first, last, from_entity=False)
                 if found is None:

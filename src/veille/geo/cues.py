@@ -22,13 +22,14 @@ class PlaceCues:
     admin1_after: re.Pattern | None
     town_before: re.Pattern | None
     near_before: re.Pattern | None
+    locative_before: re.Pattern | None
 
 
 def _compile(patterns: list[str] | None, anchor_end: bool) -> re.Pattern | None:
     if not patterns:
         return None
     alternatives = "|".join(f"(?:{pattern})" for pattern in patterns)
-    return re.compile(f"(?:{alternatives})$" if anchor_end else f"^(?:{alternatives})")
+    return re.compile(f"(?<!\\w)(?:{alternatives})$" if anchor_end else f"^(?:{alternatives})")
 
 
 @lru_cache(maxsize=None)
@@ -40,6 +41,7 @@ def place_cues(language: str) -> PlaceCues:
         admin1_after=_compile(cues.get("admin1_after"), anchor_end=False),
         town_before=_compile(cues.get("town_before"), anchor_end=True),
         near_before=_compile(cues.get("near_before"), anchor_end=True),
+        locative_before=_compile(cues.get("locative_before"), anchor_end=True),
     )
 
 
@@ -61,6 +63,14 @@ def cue_at(text: str, start: int, end: int, language: str) -> str | None:
     if cues.near_before is not None and cues.near_before.search(before):
         return "near"
     return None
+
+
+def follows_locative(text: str, start: int, language: str) -> bool:
+    """True when text[start:] comes right after a place cue or a locative preposition ("in", "à")."""
+    before = _clean(text[max(0, start - _WINDOW):start])
+    cues = place_cues(language)
+    return any(pattern is not None and pattern.search(before) for pattern in
+               (cues.locative_before, cues.near_before, cues.town_before, cues.admin1_before))
 
 
 @lru_cache(maxsize=None)
@@ -98,3 +108,13 @@ def lookup_forms(text: str, start: int, end: int, language: str) -> list[str]:
     match = _LAST_WORD.search(text[max(0, start - 12):start])
     article = contracted_articles(language).get(match.group(1).lower()) if match else None
     return [f"{article} {name}", name] if article else [name]
+
+
+@lru_cache(maxsize=None)
+def elision_prefix(language: str) -> re.Pattern | None:
+    """Elided articles a tokenizer may leave glued to a name ("d'" in "d'Idlib"), as a pattern."""
+    prefixes = lexicon(language, "places").get("elisions") or []
+    if not prefixes:
+        return None
+    alternatives = "|".join(re.escape(prefix).replace("'", "['’]") for prefix in prefixes)
+    return re.compile(f"^(?i:{alternatives})(?=\\w)")

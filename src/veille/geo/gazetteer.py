@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import tempfile
@@ -50,10 +51,9 @@ class Gazetteer:
         path = directory / f"gazetteer-{INDEX_VERSION}-{source_fingerprint()}.pickle"
         if path.exists():
             try:
-                with path.open("rb") as handle:
-                    return cls(pickle.load(handle))
-            except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-                pass  # a corrupt or foreign cache file is rebuilt below
+                return cls(_read(path))
+            except Exception:  # noqa: BLE001 - any unreadable cache (truncated, older classes) is rebuilt
+                pass
         tables = build_tables()
         _write_atomically(path, tables)
         return cls(tables)
@@ -114,12 +114,26 @@ class Gazetteer:
         )
 
 
+def _read(path: Path) -> IndexTables:
+    was_enabled = gc.isenabled()
+    gc.disable()  # unpickling a million strings triggers the cycle collector for nothing
+    try:
+        with path.open("rb") as handle:
+            return pickle.load(handle)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _write_atomically(path: Path, tables: IndexTables) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False, suffix=".tmp") as handle:
             pickle.dump(tables, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(handle.name, path)
+        for stale in path.parent.glob("gazetteer-*.pickle"):
+            if stale != path:
+                stale.unlink(missing_ok=True)  # built from older data or resources
     except OSError:
         pass  # a read-only cache directory only costs a rebuild next time
 

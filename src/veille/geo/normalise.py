@@ -112,5 +112,6 @@ def loose_name(key: str) -> str:
 
 def loose_names(keys: list[str]) -> list[str]:
     """loose_name over many keys at once (keys of Latin names are ASCII, Arabic ones are not)."""
-    folded = iter(_DOUBLED.sub("", "\n".join(key for key in keys if key.isascii()).translate(_LOOSE_LETTERS)).split("\n"))
+    latin = "\n".join(key for key in keys if key.isascii())
+    folded = iter(_DOUBLED.sub("", latin.translate(_LOOSE_LETTERS)).split("\n"))
     return [next(folded) if key.isascii() else key for key in keys]

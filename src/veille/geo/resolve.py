@@ -22,22 +22,24 @@ LOOSE_MATCH = -1.0  # matched only on the vowel-folded key
 COUNTRY_CONTEXT = 2.0  # the place's country is named elsewhere in the article
 DEMONYM_CONTEXT = 1.0  # ... or only hinted at ("syriennes")
 ADMIN1_CONTEXT = 1.5  # the place's province is named or holds another resolved place
-PROXIMITY = 2.0  # at most, for a place right next to another resolved place
+PROXIMITY = 1.5  # at most, for a place right next to another resolved place
 PROXIMITY_KM = 250.0
 CONFIDENT_MARGIN = 1.5
+LOOSE_MIN_POPULATION = 10_000  # a vowel-folded spelling match must name a place at least this big
+NAMESAKE_MIN_POPULATION = 50_000  # a province's namesake capital stands in for a bare province name
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 @dataclass
 class _Group:
-    """All mentions sharing one key, with their candidates."""
+    """All mentions of one name read the same way ("admin1", "town" or plain), with candidates."""
 
-    key: str
+    key: str  # name key and reading: "idlib|admin1"
+    name_key: str
     mentions: list[PlaceMention]
     candidates: list[GazetteerEntry]
     strict: bool
-    cue: str | None
-    kind: str
+    reading: str  # admin1 | town | ""
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ class _Context:
     countries: Counter
     hinted_countries: frozenset[str]
     admin1s: Counter
-    points: tuple[tuple[str, str, float, float], ...]  # (group key, country code, lat, lon)
+    points: tuple[tuple[str, str, float, float], ...]  # (name key, country code, lat, lon)
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -61,8 +63,8 @@ def _prior(entry: GazetteerEntry, group: _Group) -> float:
     if entry.feature == "country":
         score += COUNTRY_PRIOR
     elif entry.feature == "admin1":
-        score += ADMIN1_CUED if group.kind == "admin1" or group.cue == "admin1" else ADMIN1_UNCUED
-    if normalise_name(entry.name) == group.key:
+        score += ADMIN1_CUED if group.reading == "admin1" else ADMIN1_UNCUED
+    if normalise_name(entry.name) == group.name_key:
         score += PRIMARY_NAME
     if not group.strict:
         score += LOOSE_MATCH
@@ -77,7 +79,7 @@ def _contextual(entry: GazetteerEntry, group: _Group, context: _Context) -> floa
         score += DEMONYM_CONTEXT
     if entry.feature != "country" and context.admin1s[(entry.country_code, entry.admin1_code)]:
         score += ADMIN1_CONTEXT
-    others = [(country, lat, lon) for key, country, lat, lon in context.points if key != group.key]
+    others = [(country, lat, lon) for key, country, lat, lon in context.points if key != group.name_key]
     if entry.feature == "country":  # a country is as close as can be to the places inside it
         nearest = 0.0 if any(country == entry.country_code for country, _, _ in others) else None
     else:
@@ -109,7 +111,7 @@ def _context(choices: dict[str, tuple[GazetteerEntry, int]], hinted: frozenset[s
         countries[entry.country_code] += weight
         if entry.feature != "country":
             admin1s[(entry.country_code, entry.admin1_code)] += weight
-            points.append((key, entry.country_code, entry.latitude, entry.longitude))
+            points.append((key.split("|")[0], entry.country_code, entry.latitude, entry.longitude))
     return _Context(countries, hinted, admin1s, tuple(points))
 
 
@@ -123,26 +125,54 @@ def _without(context: _Context, group: _Group, entry: GazetteerEntry | None) -> 
     return _Context(+countries, context.hinted_countries, +admin1s, context.points)
 
 
+def _lookup(mention: PlaceMention, text: str, language: str, gazetteer: Gazetteer):
+    found, strict = [], True
+    for form in lookup_forms(text, mention.start, mention.end, language):
+        found, strict = gazetteer.lookup(form)
+        if not strict:
+            found = [entry for entry in found if entry.feature != "city" or entry.population >= LOOSE_MIN_POPULATION]
+        if found:
+            break
+    return found, strict
+
+
+def _namesake_capitals(found: list[GazetteerEntry], gazetteer: Gazetteer) -> list[GazetteerEntry]:
+    """Cities named like a province among the candidates and lying in it ("Racca" -> Raqqa city)."""
+    seen = {entry.geonameid for entry in found}
+    capitals = []
+    for region in found:
+        if region.feature != "admin1":
+            continue
+        for entry in gazetteer.candidates(region.name):
+            if (entry.feature == "city" and entry.population >= NAMESAKE_MIN_POPULATION
+                    and (entry.country_code, entry.admin1_code) == (region.country_code, region.admin1_code)
+                    and entry.geonameid not in seen):
+                seen.add(entry.geonameid)
+                capitals.append(entry)
+    return capitals
+
+
 def _groups(mentions: list[PlaceMention], text: str, language: str, gazetteer: Gazetteer) -> list[_Group]:
     groups: dict[str, _Group] = {}
     demonyms = demonym_countries(language)
     for mention in mentions:
-        key = normalise_name(mention.text)
-        if key in demonyms:
+        name_key = normalise_name(mention.text)
+        if name_key in demonyms:
             continue  # "Syrian" qualifies a noun; it does not place anything
+        cue = cue_at(text, mention.start, mention.end, language)
+        reading = "admin1" if cue == "admin1" or mention.kind == "admin1" else "town" if cue == "town" else ""
+        key = f"{name_key}|{reading}"
         group = groups.get(key)
         if group is None:
-            found, strict = [], True
-            for form in lookup_forms(text, mention.start, mention.end, language):
-                found, strict = gazetteer.lookup(form)
-                if found:
-                    break
-            group = groups[key] = _Group(key, [], found, strict, None, mention.kind)
+            found, strict = _lookup(mention, text, language, gazetteer)
+            if reading == "admin1" and any(entry.feature == "admin1" for entry in found):
+                found = [entry for entry in found if entry.feature == "admin1"]
+            elif reading == "town" and any(entry.feature == "city" for entry in found):
+                found = [entry for entry in found if entry.feature == "city"]
+            if reading != "admin1":
+                found += _namesake_capitals(found, gazetteer)
+            group = groups[key] = _Group(key, name_key, [], found, strict, reading)
         group.mentions.append(mention)
-        cue = cue_at(text, mention.start, mention.end, language)
-        if cue == "admin1" or mention.kind == "admin1":
-            group.kind = "admin1"
-        group.cue = group.cue or cue
     return [group for group in groups.values() if group.candidates]
 
 
@@ -182,11 +212,6 @@ def resolve_places(mentions: list[PlaceMention], text: str, language: str,
                    gazetteer: Gazetteer) -> dict[PlaceMention, Place]:
     """Map each mention with at least one candidate to its most likely place."""
     groups = _groups(mentions, text, language, gazetteer)
-    for group in groups:
-        if group.kind == "admin1" and any(entry.feature == "admin1" for entry in group.candidates):
-            group.candidates = [entry for entry in group.candidates if entry.feature == "admin1"]
-        elif group.cue == "town" and any(entry.feature == "city" for entry in group.candidates):
-            group.candidates = [entry for entry in group.candidates if entry.feature == "city"]
     hinted = _hinted_countries(text, language)
 
     # Only confidently placed names feed the context, so that two wrong guesses near each
@@ -214,5 +239,5 @@ def resolve_places(mentions: list[PlaceMention], text: str, language: str,
     for group in groups:
         for mention in group.mentions:
             cue = cue_at(text, mention.start, mention.end, language)
-            places[mention] = _to_place(mention, chosen[group.key], cue, gazetteer, group.kind == "admin1")
+            places[mention] = _to_place(mention, chosen[group.key], cue, gazetteer, group.reading == "admin1")
     return places
