@@ -17,20 +17,25 @@ def _actor(actor) -> str:
 def events_table(events: list[Event], title: str = "Events") -> Table:
     """A table of events, one row each, with the claim chain."""
     table = Table(title=title, show_lines=False)
-    for column in ("date", "type", "actor1", "actor2", "location", "deaths", "modality", "source chain"):
-        table.add_column(column, overflow="fold")
+    for column in ("date", "event", "actor1", "actor2", "location", "deaths", "who says so"):
+        table.add_column(column, overflow="fold", no_wrap=column == "date")
     for event in events:
         place = event.location
-        where = f"{place.name}, {place.country or ''}" if place else ""
+        where = f"{place.name} ({place.iso3 or '?'})" if place else ""
+        kind = event.sub_event_type
+        if event.modality != "asserted":
+            kind += f" [{event.modality}]"
+        chain = " -> ".join(source.name for source in event.claim.chain)
+        if event.claim.hedged:
+            chain += f" (hedged: {event.claim.hedge.text})" if event.claim.hedge else " (hedged)"
         table.add_row(
             str(event.event_date or ""),
-            event.sub_event_type,
+            kind,
             _actor(event.actor1),
             _actor(event.actor2),
             where,
             "" if event.fatalities is None else str(event.fatalities),
-            event.modality + (" (hedged)" if event.claim.hedged else ""),
-            " -> ".join(source.name for source in event.claim.chain),
+            chain,
         )
     return table
 
