@@ -34,7 +34,8 @@ def cluster_reports(reports: Sequence[Report]) -> list[list[int]]:
     config = rules()
     size = float(config["cell_degrees"])
     threshold = float(config["merge_threshold"])
-    window = max(config["date_tolerance_days"].values())
+    tolerance = config["date_tolerance_days"]
+    widest_seen = 0  # the largest date tolerance among reports indexed so far
     by_cell: dict[tuple[int, int, int], list[int]] = defaultdict(list)
     coarse_by_country: dict[tuple[int, str | None], list[int]] = defaultdict(list)
     all_by_country: dict[tuple[int, str | None], list[int]] = defaultdict(list)
@@ -48,15 +49,16 @@ def cluster_reports(reports: Sequence[Report]) -> list[list[int]]:
             clusters.append([i])
             continue
         cell = _cell(report, size)
-        candidates: set[int] = set()
+        candidates: list[int] = []
+        window = max(widest_seen, tolerance.get(report.time_precision, 0))
         for day in range(report.day - window, report.day + 1):
             if cell is None:
-                candidates.update(all_by_country.get((day, report.iso3), ()))
+                candidates.extend(all_by_country.get((day, report.iso3), ()))
                 continue
             for dy in (-1, 0, 1):
                 for dx in (-1, 0, 1):
-                    candidates.update(by_cell.get((day, cell[0] + dy, cell[1] + dx), ()))
-            candidates.update(coarse_by_country.get((day, report.iso3), ()))
+                    candidates.extend(by_cell.get((day, cell[0] + dy, cell[1] + dx), ()))
+            candidates.extend(coarse_by_country.get((day, report.iso3), ()))
         best, best_score = -1, threshold
         for cluster_id in {cluster_of[c] for c in candidates}:
             members = clusters[cluster_id]
@@ -79,4 +81,5 @@ def cluster_reports(reports: Sequence[Report]) -> list[list[int]]:
         else:
             by_cell[(report.day, cell[0], cell[1])].append(i)
         all_by_country[(report.day, report.iso3)].append(i)
+        widest_seen = max(widest_seen, tolerance.get(report.time_precision, 0))
     return [members for members in clusters if members]

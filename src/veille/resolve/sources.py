@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Mapping
 
 from veille.extract.lexicon_match import fold
@@ -15,6 +16,7 @@ _GENERIC = re.compile(r"^(?:(?:le|la|les|l'|the)\s+)?(?:site|agence|agency|journ
                       r"quotidien|news agency|website|outlet)\s+(?:\w+\s+)?(?=[A-Z])", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
 def _aliases() -> dict[str, str]:
     """Folded source name -> canonical name, from every language's attribution resource."""
     table: dict[str, str] = {}
