@@ -92,6 +92,8 @@ class Claim(Record):
     attribution: Attribution = "none"
     hedged: bool = False
     hedge: Span | None = None
+    denied: bool = False
+    denial: Span | None = None
 
 
 class Event(Record):
