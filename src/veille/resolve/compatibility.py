@@ -103,8 +103,9 @@ def pair_score(a: Report, b: Report) -> float | None:
         km = distance_km(a.latitude, a.longitude, b.latitude, b.longitude)
         if km > config["distance_km"].get(precision, 0) and not (precision >= 3 and a.iso3 == b.iso3):
             return None
+        same_town = precision == 1 and (km < 5 or a.place == b.place)
         if precision == 1:
-            score += 1.0 if km < 5 or a.place == b.place else 0.5
+            score += 1.0 if same_town else 0.5
         else:
             score += 0.25 if precision == 2 else -0.5
     if a.day == b.day:
