@@ -67,3 +67,31 @@ def test_acled_rows_become_dated_articles_and_merged_rows_are_counted(tmp_path):
     report = overmerge_report(incidents)
     assert (report.n_rows_with_events, report.n_rows_merged, report.n_incidents_multi_row) == (4, 2, 1)
     assert report.rate == 0.5 and [i.id for i in report.examples] == ["i1"]
+
+
+def test_eval_incidents_command_on_a_small_set_and_a_clear_error_on_bad_gold(tmp_path):
+    from typer.testing import CliRunner
+
+    from veille.cli import app
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    texts = {
+        "a_en": ("Levant Wire", "2024-03-11T18:00:00Z", "Syrian army artillery shelled Saraqib on Monday, March 11, "
+                 "killing three civilians, activists said."),
+        "b_fr": ("Agence Orient", "2024-03-12T07:00:00Z", "Trois civils ont été tués lundi 11 mars par des tirs "
+                 "d'artillerie de l'armée syrienne sur Saraqeb, selon des militants."),
+    }
+    for name, (outlet, published, text) in texts.items():
+        (articles / f"{name}.txt").write_text(f"---\noutlet: {outlet}\npublished: {published}\n---\n{text}\n",
+                                              encoding="utf-8")
+    (tmp_path / "gold.yaml").write_text("a_en: {incident: X, language: en}\nb_fr: {incident: X, language: fr}\n",
+                                        encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval-incidents", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "cross-lang" in result.output and "1.000" in result.output
+    (tmp_path / "gold.yaml").write_text("- just a list\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="gold.yaml"):
+        load_gold(tmp_path)
+    result = CliRunner().invoke(app, ["eval-incidents", str(tmp_path)])
+    assert result.exit_code == 2 and "gold.yaml" in result.output

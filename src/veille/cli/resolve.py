@@ -59,7 +59,11 @@ def eval_incidents(
     """Score incident resolution on a gold set: pairwise and B-cubed precision, recall, F1 by language."""
     from veille.evaluate.incidents import evaluate_incident_set
 
-    scores = evaluate_incident_set(corpus)
+    try:
+        scores = evaluate_incident_set(corpus)
+    except (ValueError, FileNotFoundError) as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from None
     table = Table(title="Incident resolution")
     for column in ("subset", "articles", "pair P", "pair R", "pair F1", "B3 P", "B3 R", "B3 F1"):
         table.add_column(column)
