@@ -66,3 +66,11 @@ def test_denials_in_both_languages(nlp_fr, nlp_en):
     assert [(kind, cue) for _, _, kind, cue in fr] == [("official", "denial")]
     en = _sources(nlp_en("The Syrian Democratic Forces denied that civilians were killed."), "en")
     assert [cue for _, _, _, cue in en] == ["denial"]
+
+
+def test_role_written_before_the_name_makes_an_official_speaker(nlp_fr, nlp_en):
+    fr = find_source_mentions(nlp_fr("Hier, le ministre de l'Intérieur, Nadia Salem a annoncé trois arrestations."), "fr")
+    assert [(m.name, m.kind, m.speaker) for m in fr] == [
+        ("Nadia Salem", "official", "Nadia Salem, ministre de l'Intérieur")]
+    en = find_source_mentions(nlp_en("The defence secretary, John Ames, said two drones were shot down."), "en")
+    assert [(m.name, m.kind) for m in en] == [("John Ames", "official")]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from veille.extract.lexicon_match import compiled_lexicon, fold
@@ -126,10 +128,38 @@ def _pronoun_subject(verb: Token, pronouns: set[str]) -> tuple[int, int] | None:
     return None
 
 
+def _name_part(span: SpacySpan) -> str:
+    """The comma-separated part of "Qusai al-Anbari, le chef ..." or "the defence secretary, John Ames" that names."""
+    parts: list[list[Token]] = [[]]
+    for token in span:
+        if token.text == ",":
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    named = [part for part in parts if any(t.pos_ == "PROPN" for t in part)] or parts
+    first = named[0]
+    return span.doc[first[0].i : first[-1].i + 1].text if first else span.text.split(",")[0].strip()
+
+
+def _role_before(doc: Doc, start: int, limit: int = 8) -> str | None:
+    """A role written before a name and a comma ("le secrétaire d'État, Mike Pompeo"), without its article."""
+    if start < 2 or doc[start - 1].text != ",":
+        return None
+    end = start - 1
+    begin = end
+    while begin > 0 and end - begin < limit and doc[begin - 1].text not in _STOP_PUNCT and not doc[begin].is_sent_start:
+        begin -= 1
+        if doc[begin].pos_ == "DET":
+            break
+    if doc[begin].pos_ != "DET" or not any(t.pos_ == "NOUN" for t in doc[begin:end]):
+        return None
+    return doc[begin + 1 : end].text or None
+
+
 def _kind_of(name: str, span: SpacySpan, language: str) -> str:
     kinds = lexicon(language, "attribution").get("source_kinds", {})
     folded = fold(name)
-    words = set(folded.replace("-", " ").split())
+    words = set(re.findall(r"[\w.']+", folded.replace("-", " ")))
     for kind in ("anonymous", "monitor", "outlet", "official"):
         for cue in kinds.get(kind, []):
             cue = fold(cue)
@@ -177,7 +207,13 @@ def find_source_mentions(doc: Doc, language: str) -> list[SourceMention]:
             return
         kind = "anonymous" if anonymous else _kind_of(span.text, span, language)
         speaker = span.text if kind in {"person", "official"} else None
-        name = span.text.split(",")[0].strip() if speaker and "," in span.text else span.text
+        name = _name_part(span) if speaker and "," in span.text else span.text
+        if speaker and not speaker.startswith(name):  # "le ministre, Nadia Salem": name first, then role
+            speaker = f"{name}, " + speaker.replace(name, "").strip(" ,")
+        role = _role_before(doc, rng[0]) if kind == "person" and "," not in span.text else None
+        if role:  # "le secrétaire d'État, Mike Pompeo, a confirmé"
+            speaker = f"{name}, {role}"
+            kind = "official" if _kind_of(role, doc[rng[0] : rng[0]], language) == "official" else kind
         if fold(cue) in citing:
             cue_kind = "citing"
         taken.update(range(*rng))
