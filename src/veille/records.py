@@ -1,11 +1,11 @@
-"""The record of DESIGN.md: Article, Span, Actor, Place, Claim, Event and Failure models."""
+"""The record of DESIGN.md: Article, Span, Actor, Place, Claim, Event, Incident and Failure models."""
 
 from __future__ import annotations
 
 import hashlib
 import unicodedata
 from datetime import date, datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -92,6 +92,8 @@ class Claim(Record):
     attribution: Attribution = "none"
     hedged: bool = False
     hedge: Span | None = None
+    denied: bool = False
+    denial: Span | None = None
 
 
 class Event(Record):
@@ -121,6 +123,44 @@ class Event(Record):
     evidence: dict[str, Span] = Field(default_factory=dict)
     confidence: float = 0.5
     trigger: Span | None = None
+
+
+class ReportedValue(Record):
+    """One value of an incident's field and the events (reports) that give it."""
+
+    value: Any
+    reports: list[str]
+
+
+class Disagreement(Record):
+    """A field on which an incident's reports differ, with every value and its reports."""
+
+    field: str
+    values: list[ReportedValue]
+
+
+class Incident(Record):
+    """Events from one or more articles judged to be the same happening, with merged fields."""
+
+    id: str
+    event_ids: list[str]
+    article_ids: list[str]
+    event_type: str
+    sub_event_type: str
+    event_date: date | None = None
+    location: Place | None = None
+    actor1: str | None = None
+    actor2: str | None = None
+    fatalities: int | None = None
+    injured: int | None = None
+    arrested: int | None = None
+    values: dict[str, list[ReportedValue]] = Field(default_factory=dict)
+    n_reports: int = 1
+    n_independent_sources: int = 1
+    sources: list[str] = Field(default_factory=list)
+    first_reported: datetime | None = None
+    first_report: str | None = None
+    disagreements: list[Disagreement] = Field(default_factory=list)
 
 
 class Failure(Record):

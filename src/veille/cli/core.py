@@ -66,9 +66,9 @@ def extract(
     """Print the events of articles: JSON Lines (default), a table, or ACLED CSV. Nothing is stored."""
     from veille.engine.local import process_stream
     from veille.export.acled import write_acled_csv
-    from veille.export.jsonl import write_events_jsonl
     from veille.pipeline import Pipeline
     from veille.records import Failure
+    from veille.resolve.output import write_resolved_jsonl
     from veille.sources import read_sources
 
     pipeline = Pipeline()
@@ -84,7 +84,7 @@ def extract(
             skipped.append(result.skipped)
         events.extend(result.events)
     if output_format is OutputFormat.jsonl:
-        write_events_jsonl(events, sys.stdout, articles)
+        write_resolved_jsonl(events, sys.stdout, articles)
     elif output_format is OutputFormat.acled:
         write_acled_csv(events, articles, sys.stdout)
     else:

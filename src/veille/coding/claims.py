@@ -1,9 +1,13 @@
-"""The claim behind an event: the chain of sources from the outlet inward, the speaker, the hedges."""
+"""The claim behind an event: the chain of sources from the outlet inward, the speaker, hedges, denials."""
 
 from __future__ import annotations
 
 from veille.extract.mentions import HedgeMention, SourceMention
 from veille.records import Claim, Source, Span
+
+# A one-sentence paragraph without a source (a headline, a lede) takes the first named source this
+# many characters after it: its story is attributed in the body.
+HEADLINE_SOURCE_WINDOW = 1500
 
 
 def _span(mention) -> Span:
@@ -13,7 +17,7 @@ def _span(mention) -> Span:
 def _sources_for(
     sentence: tuple[int, int], paragraph: tuple[int, int], next_sentence_end: int, sources: list[SourceMention]
 ) -> list[SourceMention]:
-    """Sources in the event's sentence; else the nearest ones before it in its paragraph; else after it."""
+    """Sources in the event's sentence; else the nearest before it in its paragraph; else just after it."""
     in_sentence = [s for s in sources if sentence[0] <= s.start < sentence[1]]
     if in_sentence:
         return in_sentence
@@ -22,7 +26,25 @@ def _sources_for(
         return [before[-1]]
     # "... tuant quatre officiers. Le site Avia.pro y revient": a source in the very next sentence
     after = [s for s in sources if sentence[1] <= s.start < min(paragraph[1], next_sentence_end)]
-    return after[:1]
+    if after:
+        return after[:1]
+    headline = sentence[0] <= paragraph[0] and sentence[1] >= paragraph[1] - 1
+    if headline:
+        named = [s for s in sources if paragraph[1] <= s.start < paragraph[1] + HEADLINE_SOURCE_WINDOW
+                 and not s.anonymous and s.cue != "denial" and s.kind != "other"]
+        return named[:1]
+    return []
+
+
+def _hedge_for(
+    sentence: tuple[int, int], found: list[SourceMention], hedges: list[HedgeMention], next_sentence_end: int
+) -> Span | None:
+    """The first hedge of the event's sentence, or of the next sentence when that is where its source is."""
+    window_end = sentence[1]
+    if any(sentence[1] <= s.start < next_sentence_end for s in found):
+        window_end = next_sentence_end  # "Avia.pro y revient sans préciser les modalités de l'attaque"
+    in_window = [h for h in hedges if sentence[0] <= h.start < window_end]
+    return _span(in_window[0]) if in_window else None
 
 
 def build_claim(
@@ -40,11 +62,14 @@ def build_claim(
     if outlet:
         chain.append(Source(name=outlet, kind="outlet"))
     found = _sources_for(sentence, paragraph, next_sentence_end, sources)
-    relays = [s for s in found if s.cue != "citing"] + [s for s in found if s.cue == "citing"]
+    denials = [s for s in found if s.cue == "denial"]
+    relays = [s for s in found if s.cue not in {"citing", "denial"}] + [s for s in found if s.cue == "citing"]
     speaker = None
-    for index, mention in enumerate(relays):
+    for mention in relays:
         if outlet and mention.name.casefold() == outlet.casefold():
             continue
+        if chain and chain[-1].name == mention.name:
+            continue  # "Qusai al-Anbari ... a révélé" then "a-t-il précisé": one link
         chain.append(Source(name=mention.name, kind=mention.kind, mention=_span(mention)))
         evidence[f"claim.chain.{len(chain) - 1}"] = _span(mention)
         if speaker is None and mention.speaker:
@@ -58,9 +83,12 @@ def build_claim(
             attribution = "direct"
         else:
             attribution = "reported"
-    in_sentence_hedges = [h for h in hedges if sentence[0] <= h.start < sentence[1]]
-    hedge = _span(in_sentence_hedges[0]) if in_sentence_hedges else None
+    hedge = _hedge_for(sentence, found, hedges, next_sentence_end)
     if hedge:
         evidence["claim.hedge"] = hedge
-    claim = Claim(chain=chain, speaker=speaker, attribution=attribution, hedged=hedge is not None, hedge=hedge)
+    denial = _span(denials[0]) if denials else None
+    if denial:
+        evidence["claim.denial"] = denial
+    claim = Claim(chain=chain, speaker=speaker, attribution=attribution, hedged=hedge is not None, hedge=hedge,
+                  denied=denial is not None, denial=denial)
     return claim, evidence

@@ -10,6 +10,7 @@ from itertools import islice
 
 from veille.pipeline import ArticleResult, Pipeline
 from veille.records import Article, Failure, Skipped
+from veille.resolve.store import resolve_store
 from veille.sources import read_sources
 from veille.store import Store
 
@@ -79,6 +80,7 @@ def run_to_store(
         label = _record(result, store, summary)
         if on_progress:
             on_progress(summary, label)
+    resolve_store(store)
     summary.seconds = time.perf_counter() - started
     store.finish_run(summary.run_id, summary.counts())
     return summary

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from veille.extract.lexicon_match import compiled_lexicon, fold
@@ -98,10 +100,66 @@ def _inverted_subject(doc: Doc, verb: Token, anonymous_lex) -> tuple[int, int] |
     return None
 
 
+def _narrative_subject(doc: Doc, verb: Token, pronouns: set[str]) -> tuple[int, int] | None:
+    """The subject of a French-style narrative infinitive: "Et Avia.pro de poursuivre", "Et lui d'ajouter"."""
+    if "Inf" not in verb.morph.get("VerbForm") or verb.i < 2 or fold(doc[verb.i - 1].text) not in {"de", "d'", "d’"}:
+        return None
+    end = verb.i - 1
+    if fold(doc[end - 1].text) in pronouns:
+        return (end - 1, end)
+    start = end
+    # The parser often tags a name like "Avia.pro" as a common noun: take capitalised words too.
+    while start > 0 and (doc[start - 1].pos_ == "PROPN" or (
+            doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ not in {"CCONJ", "DET", "ADP", "PRON", "ADV"})):
+        start -= 1
+        if doc[start].is_sent_start:
+            break
+    return (start, end) if start < end else None
+
+
+def _pronoun_subject(verb: Token, pronouns: set[str]) -> tuple[int, int] | None:
+    """The token range of a pronoun subject that points back to a source ("a-t-il précisé", "he said")."""
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS | {"expl:subj"} and fold(child.text) in pronouns:
+            return (child.i, child.i + 1)
+    for token in verb.doc[max(0, verb.i - 2) : verb.i + 2]:  # "a-t-il", "précise-t-elle"
+        if token.i != verb.i and fold(token.text).lstrip("-").removeprefix("t-") in pronouns and "-" in token.text:
+            return (token.i, token.i + 1)
+    return None
+
+
+def _name_part(span: SpacySpan) -> str:
+    """The comma-separated part of "Qusai al-Anbari, le chef ..." or "the defence secretary, John Ames" that names."""
+    parts: list[list[Token]] = [[]]
+    for token in span:
+        if token.text == ",":
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    named = [part for part in parts if any(t.pos_ == "PROPN" for t in part)] or parts
+    first = named[0]
+    return span.doc[first[0].i : first[-1].i + 1].text if first else span.text.split(",")[0].strip()
+
+
+def _role_before(doc: Doc, start: int, limit: int = 8) -> str | None:
+    """A role written before a name and a comma ("le secrétaire d'État, Mike Pompeo"), without its article."""
+    if start < 2 or doc[start - 1].text != ",":
+        return None
+    end = start - 1
+    begin = end
+    while begin > 0 and end - begin < limit and doc[begin - 1].text not in _STOP_PUNCT and not doc[begin].is_sent_start:
+        begin -= 1
+        if doc[begin].pos_ == "DET":
+            break
+    if doc[begin].pos_ != "DET" or not any(t.pos_ == "NOUN" for t in doc[begin:end]):
+        return None
+    return doc[begin + 1 : end].text or None
+
+
 def _kind_of(name: str, span: SpacySpan, language: str) -> str:
     kinds = lexicon(language, "attribution").get("source_kinds", {})
     folded = fold(name)
-    words = set(folded.replace("-", " ").split())
+    words = set(re.findall(r"[\w.']+", folded.replace("-", " ")))
     for kind in ("anonymous", "monitor", "outlet", "official"):
         for cue in kinds.get(kind, []):
             cue = fold(cue)
@@ -124,16 +182,38 @@ def find_source_mentions(doc: Doc, language: str) -> list[SourceMention]:
     taken: set[int] = set()
     citing = {fold(c) for c in lexicon(language, "attribution").get("citing", [])}
 
-    def add(rng: tuple[int, int] | None, cue: str, cue_kind: str) -> None:
+    resources = lexicon(language, "attribution")
+    pronouns = {fold(p) for p in resources.get("anaphoric_pronouns", [])}
+    anaphoric_lex = compiled_lexicon(language, "attribution", "anaphoric_phrases")
+    pending: list[tuple[tuple[int, int], str]] = []
+
+    def refer_back(rng: tuple[int, int] | None, cue_kind: str) -> bool:
+        """Keep a pronoun or "cette autorité" for resolution to the last named source before it."""
         if rng is None or any(i in taken for i in range(*rng)):
+            return False
+        taken.update(range(*rng))
+        pending.append((rng, cue_kind))
+        return True
+
+    def add(rng: tuple[int, int] | None, cue: str, cue_kind: str, named: bool = False) -> None:
+        if rng is None or any(i in taken for i in range(*rng)):
+            return
+        if rng[1] - rng[0] == 1 and fold(doc[rng[0]].text) in pronouns:
+            refer_back(rng, cue_kind)
             return
         span = doc[rng[0] : rng[1]]
         anonymous = bool(anonymous_lex.find(doc, rng[0], rng[1]))
-        if not _plausible_source(span, anonymous):
+        if not named and not _plausible_source(span, anonymous):
             return
         kind = "anonymous" if anonymous else _kind_of(span.text, span, language)
         speaker = span.text if kind in {"person", "official"} else None
-        name = span.text.split(",")[0].strip() if speaker and "," in span.text else span.text
+        name = _name_part(span) if speaker and "," in span.text else span.text
+        if speaker and not speaker.startswith(name):  # "le ministre, Nadia Salem": name first, then role
+            speaker = f"{name}, " + speaker.replace(name, "").strip(" ,")
+        role = _role_before(doc, rng[0]) if kind == "person" and "," not in span.text else None
+        if role:  # "le secrétaire d'État, Mike Pompeo, a confirmé"
+            speaker = f"{name}, {role}"
+            kind = "official" if _kind_of(role, doc[rng[0] : rng[0]], language) == "official" else kind
         if fold(cue) in citing:
             cue_kind = "citing"
         taken.update(range(*rng))
@@ -150,15 +230,44 @@ def find_source_mentions(doc: Doc, language: str) -> list[SourceMention]:
             after += 1
         named = after < len(doc) and doc[after].pos_ == "PROPN"
         rng = (after, _proper_run(doc, after)) if named else _phrase_after(doc, hit.token_end, MAX_SOURCE_TOKENS)
+        back = [] if named else anaphoric_lex.find(doc, hit.token_end, min(len(doc), hit.token_end + 8))
+        if back:
+            refer_back((back[0].token_start, back[0].token_end), "preposition")
+            continue
         add(rng, hit.entry, "preposition")
     for hit in compiled_lexicon(language, "attribution", "reporting_verbs").find(doc):
         verb = doc[hit.token_start]
         if verb.pos_ not in {"VERB", "AUX"} and hit.token_end - hit.token_start == 1:
             continue
-        add(_subject_of(verb) or _inverted_subject(doc, verb, anonymous_lex), hit.entry, "verb")
+        narrative = _narrative_subject(doc, verb, pronouns)
+        if narrative:
+            add(narrative, hit.entry, "verb", named=True)
+            continue
+        subject = _pronoun_subject(verb, pronouns) or _subject_of(verb) or _inverted_subject(doc, verb, anonymous_lex)
+        add(subject, hit.entry, "verb")
     for hit in compiled_lexicon(language, "attribution", "denial_verbs").find(doc):
-        add(_subject_of(doc[hit.token_start]), hit.entry, "denial")
-    return sorted(mentions, key=lambda m: m.start)
+        verb = doc[hit.token_start]
+        add(_pronoun_subject(verb, pronouns) or _subject_of(verb), hit.entry, "denial")
+    mentions.sort(key=lambda m: m.start)
+    return _resolve_references(doc, mentions, pending)
+
+
+def _resolve_references(doc: Doc, mentions: list[SourceMention], pending) -> list[SourceMention]:
+    """Give each pronoun or anaphoric source the identity of the last named person or official before it."""
+    resolved = list(mentions)
+    for (start, end), cue_kind in sorted(pending):
+        span = doc[start:end]
+        before = [m for m in resolved if m.end <= span.start_char and not m.anonymous
+                  and m.kind in {"person", "official"}]
+        if not before:
+            continue
+        antecedent = before[-1]
+        resolved.append(SourceMention(
+            start=span.start_char, end=span.end_char, text=span.text, token_start=start, token_end=end,
+            name=antecedent.name, kind=antecedent.kind, anonymous=False, speaker=antecedent.speaker, cue=cue_kind,
+        ))
+        resolved.sort(key=lambda m: m.start)
+    return resolved
 
 
 def find_hedge_mentions(doc: Doc, language: str) -> list[HedgeMention]:

@@ -9,8 +9,9 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
-from veille.records import Article, Event, Failure, Skipped
+from veille.records import Article, Event, Failure, Incident, Skipped
 from veille.store.connection import insert_ignoring_duplicates, open_engine
+from veille.store.incidents import read_incident_links, read_incidents, replace_incidents
 from veille.store.rows import (
     article_row,
     event_row,
@@ -219,6 +220,20 @@ class Store:
         if run_id is not None:
             query = query.where(table.c.run_id == run_id)
         return int(conn.execute(query).scalar_one())
+
+    # Incidents
+
+    def replace_incidents(self, found: Iterable[Incident]) -> int:
+        """Replace the stored incidents and their event links; returns how many were stored."""
+        return replace_incidents(self.engine, found)
+
+    def incidents(self) -> list[Incident]:
+        """Return stored incidents, most reported first."""
+        return read_incidents(self.engine)
+
+    def incident_ids_by_event(self) -> dict[str, str]:
+        """Return {event id: incident id} for every event linked to an incident."""
+        return read_incident_links(self.engine)
 
     # Lifecycle
 

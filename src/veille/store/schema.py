@@ -1,4 +1,4 @@
-"""The store's tables: articles, events, failures, skipped articles and runs (SQLAlchemy Core)."""
+"""The store's tables: articles, events, failures, skipped articles, runs and incidents (SQLAlchemy Core)."""
 
 from __future__ import annotations
 
@@ -160,4 +160,33 @@ skipped = Table(
     Column("language", String(16)),
     Column("created_at", UTCDateTime, nullable=False),
     Index("ix_skipped_run_id", "run_id"),
+)
+
+# Incidents are rebuilt by each resolution: the whole record as JSON, flat columns for filtering.
+incidents = Table(
+    "incidents",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("event_type", String, nullable=False),
+    Column("sub_event_type", String, nullable=False),
+    Column("event_date", Date),
+    Column("iso3", String(3)),
+    Column("location", String),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("fatalities", Integer),
+    Column("n_reports", Integer, nullable=False),
+    Column("n_independent_sources", Integer, nullable=False),
+    Column("first_reported", UTCDateTime),
+    Column("record", Json, nullable=False),
+    Index("ix_incidents_event_date", "event_date"),
+)
+
+# No foreign keys: links are replaced wholesale by each resolution, after events may have changed.
+incident_events = Table(
+    "incident_events",
+    metadata,
+    Column("event_id", String, primary_key=True),
+    Column("incident_id", String, nullable=False),
+    Index("ix_incident_events_incident_id", "incident_id"),
 )
