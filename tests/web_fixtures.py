@@ -135,3 +135,30 @@ def shared_known_db(request, tmp_path_factory) -> str:
     if request.param == "sqlite":
         return fill_known(str(tmp_path_factory.mktemp("known") / "web.db"))
     return fill_known(empty_postgres("shared"))
+
+
+XSS_ARTICLE = """---
+outlet: "<img src=x onerror=alert('outlet')>"
+published: 2024-04-22T08:00:00Z
+title: "<script>alert('title')</script> Clash near Saraqib"
+language: en
+---
+Gunmen attacked an army checkpoint in Saraqib on Sunday, killing two soldiers, the monitor said.
+<script>alert('xss-script')</script> <img src=x onerror="alert('xss-onerror')"> The attackers fled north.
+"""
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory) -> str:
+    """The bundled sample corpus plus an article carrying script payloads, run into a SQLite file."""
+    from veille.engine.local import run_to_store
+    from veille.pipeline import Pipeline
+    from veille.resources import resource_path
+
+    folder = tmp_path_factory.mktemp("sample")
+    xss = folder / "xss.txt"
+    xss.write_text(XSS_ARTICLE, encoding="utf-8")
+    db = folder / "sample.db"
+    with Store(str(db)) as store:
+        run_to_store([str(resource_path("sample", "articles")), str(xss)], store, Pipeline())
+    return str(db)
