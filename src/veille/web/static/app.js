@@ -112,7 +112,7 @@ function wire() {
     const apply = () => { state[key] = input.value.trim(); state.offset = 0; refresh(true); };
     input.addEventListener(event, event === "input" ? debounce(apply) : apply);
   }
-  document.getElementById("reset").addEventListener("click", () => {
+  document.getElementById("reset-filters").addEventListener("click", () => {
     document.getElementById("filters").reset();
     Object.assign(state, { types: new Set(), country: "", outlet: "", actor: "", q: "", range: null, offset: 0 });
     refresh(true);

@@ -71,7 +71,9 @@ function createMap(svg, handlers) {
 
   function drawPoints() {
     clear(points);
-    for (const cluster of clusters()) {
+    // Clusters first, single points after, so that a point is never hidden under a cluster.
+    const all = clusters().sort((a, b) => b.items.length - a.items.length);
+    for (const cluster of all) {
       const title = svgEl("title");
       if (cluster.items.length === 1) {
         const p = cluster.items[0].properties;
