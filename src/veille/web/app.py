@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Iterator, Literal
@@ -11,9 +12,11 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Connection, Engine, inspect
+from sqlalchemy.exc import SQLAlchemyError
 
 from veille import __version__
 from veille.store.connection import open_engine
+from veille.store.schema import events
 from veille.web import basemap, incidents, queries
 from veille.web.filters import SORTABLE, EventFilters, FilterError, make_filters
 
@@ -59,6 +62,7 @@ Conn = Annotated[Connection, Depends(_connection)]
 def create_app(db: str | Engine) -> FastAPI:
     """Build the app over a database URL, a SQLite path or an engine; only reads are offered."""
     engine = db if isinstance(db, Engine) else _open_existing(db)
+    _ensure_event_indexes(engine)
     app = FastAPI(title="veille", version=__version__,
                   description="Read-only API over veille's events: filters, evidence, counts, actors, GeoJSON.")
     app.state.engine = engine
@@ -165,6 +169,15 @@ def _feature(point: dict[str, Any]) -> dict[str, Any]:
     properties = {key: value for key, value in point.items() if key not in ("latitude", "longitude")}
     return {"type": "Feature", "id": point["id"], "properties": properties,
             "geometry": {"type": "Point", "coordinates": [point["longitude"], point["latitude"]]}}
+
+
+def _ensure_event_indexes(engine: Engine) -> None:
+    """Add the filter indexes to a database made before they existed (skipped if it cannot be written)."""
+    try:
+        for index in events.indexes:
+            index.create(engine, checkfirst=True)
+    except SQLAlchemyError as error:
+        logging.getLogger(__name__).warning("could not add the event indexes: %s", error)
 
 
 def _open_existing(db: str) -> Engine:

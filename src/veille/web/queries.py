@@ -44,7 +44,8 @@ def event_page(
     """One page of event summaries with the total number of matching events."""
     total = conn.execute(_joined(filters, func.count()).order_by(None)).scalar_one()
     column = events.c[sort]
-    ordering = [column.is_(None), column.desc() if descending else column.asc(), events.c.id]
+    # NULLS LAST (not `column IS NULL` first) lets the date index drive the ordering.
+    ordering = [(column.desc() if descending else column.asc()).nulls_last(), events.c.id]
     query = _joined(filters, *SUMMARY_COLUMNS, articles.c.outlet, articles.c.title, with_articles=True)
     rows = conn.execute(query.order_by(*ordering).limit(limit).offset(offset))
     return {"total": int(total), "limit": limit, "offset": offset, "items": [_summary(row) for row in rows]}
