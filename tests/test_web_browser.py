@@ -43,7 +43,7 @@ def server(sample_db):
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=dict(os.environ))
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(200):
+        for _ in range(600):
             try:
                 if httpx.get(base + "/api/health", timeout=1).status_code == 200:
                     break
@@ -53,6 +53,9 @@ def server(sample_db):
                 raise RuntimeError(process.stdout.read().decode())
         else:
             raise RuntimeError("veille serve did not answer")
+        # Load the base map once (it is compacted and cached on first use), as the page will.
+        httpx.get(base + "/api/basemap/countries", timeout=120)
+        httpx.get(base + "/api/basemap/admin1", params={"iso3": "SYR,IRQ"}, timeout=120)
         yield base
     finally:
         process.terminate()
@@ -68,16 +71,17 @@ def page(server):
         tab.dialogs = []
         tab.on("dialog", lambda dialog: (tab.dialogs.append(dialog.message), dialog.dismiss()))
         tab.goto(server + "/")
-        wait_ready(tab, None)
+        wait_ready(tab, None, timeout_ms=120_000)  # first load: base map outlines, on a busy CI machine
         yield tab
         browser.close()
 
 
-def wait_ready(tab, previous: str | None) -> str:
+def wait_ready(tab, previous: str | None, timeout_ms: int = 45_000) -> str:
     """Wait until the page finished loading after the change that followed `previous`."""
     try:
         tab.wait_for_function(
-            "prev => document.body.dataset.ready && document.body.dataset.ready !== prev", arg=previous, timeout=20_000)
+            "prev => document.body.dataset.ready && document.body.dataset.ready !== prev", arg=previous,
+            timeout=timeout_ms)
     except Exception:
         state = tab.evaluate("[document.body.dataset.ready, document.getElementById('status').textContent]")
         raise AssertionError(f"page not ready after {previous!r}: {state}") from None
