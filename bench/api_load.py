@@ -3,7 +3,7 @@
 Prints p50/p95 latency and requests per second for filtered pages of 100 events (and, for
 comparison, unfiltered pages), and whether p95 of the filtered pages is under the 100 ms target.
 
-    .venv/bin/python bench/api_load.py [--events 100000] [--requests 2000] [--concurrency 4]
+    .venv/bin/python bench/api_load.py [--events 100000] [--requests 2000] [--concurrency 1]
                                        [--db bench/out/api_load.db | --db postgresql://...]
 """
 
@@ -142,7 +142,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=2000)
-    parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument("--concurrency", type=int, default=1, help="parallel clients (one = the latency a user sees)")
     parser.add_argument("--db", default=str(OUT / "api_load.db"))
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
