@@ -1,7 +1,9 @@
 """The `veille` command line. Each module of this package registers its commands on `app`."""
 
 from veille.cli.app import app
-from veille.cli import core  # noqa: F401  (registers extract, run, demo, failures, export, version)
+from veille.cli import core  # noqa: F401  (registers extract, run, demo, failures, version)
+from veille.cli import exports  # noqa: F401  (registers export)
 from veille.cli import resolve  # noqa: F401  (registers resolve, eval-incidents)
+from veille.cli import web  # noqa: F401  (registers serve, basemap)
 
 __all__ = ["app"]

@@ -1,4 +1,4 @@
-"""Core commands of the `veille` command line: extract, run, demo, failures, export, version."""
+"""Core commands of the `veille` command line: extract, run, demo, failures, version (export: cli/exports.py)."""
 
 from __future__ import annotations
 
@@ -25,11 +25,6 @@ DEFAULT_DB = "veille.db"
 class OutputFormat(str, Enum):
     jsonl = "jsonl"
     table = "table"
-    acled = "acled"
-
-
-class ExportFormat(str, Enum):
-    jsonl = "jsonl"
     acled = "acled"
 
 
@@ -163,39 +158,6 @@ def failures(db: DbOpt = DEFAULT_DB) -> None:
     for row in rows:
         table.add_row(row.source, row.stage, row.message)
     out.print(table)
-
-
-@app.command()
-def export(
-    db: DbOpt = DEFAULT_DB,
-    export_format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.acled,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default: stdout).")] = None,
-) -> None:
-    """Write the stored events as ACLED CSV or JSON Lines."""
-    from veille.store import Store
-
-    if not Path(db).exists() and "://" not in db:
-        err.print(f"[red]no database at {db}[/red]")
-        raise typer.Exit(2)
-    with Store(db) as store:
-        events = store.events()
-        articles = store.articles_by_id({e.article_id for e in events})
-    handle = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
-    try:
-        count = _write(export_format, events, articles, handle)
-    finally:
-        if output:
-            handle.close()
-    err.print(f"{count} events written" + (f" to {output}" if output else ""))
-
-
-def _write(export_format: ExportFormat, events, articles, handle) -> int:
-    from veille.export.acled import write_acled_csv
-    from veille.export.jsonl import write_events_jsonl
-
-    if export_format is ExportFormat.acled:
-        return write_acled_csv(events, articles, handle)
-    return write_events_jsonl(events, handle, articles)
 
 
 @app.command()
