@@ -148,28 +148,30 @@ def test_geojson_has_points_with_properties_and_honours_filters(client):
     assert client.get("/api/geojson", params={"limit": 1}).json()["truncated"] is True
 
 
-def test_incidents_report_unavailable_without_a_table(client):
-    assert client.get("/api/incidents").json() == {"available": False, "total": 0, "items": []}
+def test_incidents_empty_before_resolution(client):
+    body = client.get("/api/incidents").json()
+    assert body["total"] == 0 and body["items"] == []
     assert client.get("/api/incidents/1").status_code == 404
 
 
-def test_incidents_and_their_reports_when_the_database_has_them(known_db):
-    engine = open_engine(known_db)
-    meta = MetaData()
-    incidents = Table("incidents", meta, Column("id", String, primary_key=True), Column("n_reports", Integer))
-    links = Table("incident_events", meta, Column("incident_id", String, ForeignKey("incidents.id")),
-                  Column("event_id", String))
-    meta.create_all(engine)
-    with engine.begin() as conn:
-        conn.execute(incidents.insert(), [{"id": "inc-1", "n_reports": 2}])
-        conn.execute(links.insert(), [{"incident_id": "inc-1", "event_id": "ev-protest"},
-                                      {"incident_id": "inc-1", "event_id": "ev-arrest"}])
-    engine.dispose()
+def test_incidents_and_their_reports_after_resolution(known_db):
+    from veille.resolve.store import resolve_store
+    from veille.store import Store
+
+    with Store(known_db) as store:
+        incidents = resolve_store(store)
+        events = store.events()
+    assert incidents
+    incident = max(incidents, key=lambda i: i.n_reports)
     with TestClient(create_app(known_db)) as client:
-        assert client.get("/api/incidents").json()["items"] == [{"id": "inc-1", "n_reports": 2}]
-        reports = client.get("/api/incidents/inc-1").json()["reports"]
-        assert sorted(r["id"] for r in reports) == ["ev-arrest", "ev-protest"]
-        assert client.get("/api/events/ev-arrest").json()["incident_id"] == "inc-1"
+        listed = client.get("/api/incidents").json()
+        assert listed["total"] == len(incidents)
+        assert incident.id in {item["id"] for item in listed["items"]}
+        reports = client.get(f"/api/incidents/{incident.id}").json()["reports"]
+        assert sorted(r["id"] for r in reports) == sorted(incident.event_ids)
+        some_event = sorted(incident.event_ids)[0]
+        assert client.get(f"/api/events/{some_event}").json()["incident_id"] == incident.id
+    assert {e.id for e in events} >= set(incident.event_ids)
 
 
 def test_the_api_is_read_only_and_sends_security_headers(client):
