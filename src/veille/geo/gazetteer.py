@@ -27,7 +27,7 @@ class GazetteerEntry:
     latitude: float
     longitude: float
     population: int
-    feature: str  # city | admin1 | country
+    feature: str  # city | admin1 | country | region (continent or multi-country region)
     source: str = "geonames"
 
 
@@ -86,6 +86,20 @@ class Gazetteer:
         if cached is None:
             cached = self._entries[row] = self._make_entry(row)
         return cached
+
+    def demonym_country(self, word: str) -> str | None:
+        """ISO2 code of the country a demonym names ("Russian", "Russians" -> RU), from the index."""
+        key = normalise_name(word)
+        demonyms = getattr(self._t, "demonyms", None) or {}
+        code = demonyms.get(key)
+        if code is None and key.endswith("s"):
+            code = demonyms.get(key[:-1])
+        return code
+
+    def demonym_region(self, word: str) -> GazetteerEntry | None:
+        """The continent or region a demonym names ("European", "Kurdish"), or None."""
+        row = (getattr(self._t, "region_demonyms", None) or {}).get(normalise_name(word))
+        return None if row is None else self.entry(row)
 
     def country(self, iso2_or_iso3: str) -> GazetteerEntry | None:
         """The country entry of an ISO 3166 alpha-2 or alpha-3 code."""

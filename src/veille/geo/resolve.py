@@ -27,6 +27,7 @@ PROXIMITY_KM = 250.0
 CONFIDENT_MARGIN = 1.5
 LOOSE_MIN_POPULATION = 10_000  # a vowel-folded spelling match must name a place at least this big
 NAMESAKE_MIN_POPULATION = 50_000  # a province's namesake capital stands in for a bare province name
+AREAS = frozenset({"country", "region"})  # places that hold countries or are one
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -60,7 +61,7 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def _prior(entry: GazetteerEntry, group: _Group) -> float:
     score = math.log10(entry.population + 1)
-    if entry.feature == "country":
+    if entry.feature in AREAS:
         score += COUNTRY_PRIOR
     elif entry.feature == "admin1":
         score += ADMIN1_CUED if group.reading == "admin1" else ADMIN1_UNCUED
@@ -77,10 +78,10 @@ def _contextual(entry: GazetteerEntry, group: _Group, context: _Context) -> floa
         score += COUNTRY_CONTEXT
     elif entry.country_code in context.hinted_countries:
         score += DEMONYM_CONTEXT
-    if entry.feature != "country" and context.admin1s[(entry.country_code, entry.admin1_code)]:
+    if entry.feature not in AREAS and context.admin1s[(entry.country_code, entry.admin1_code)]:
         score += ADMIN1_CONTEXT
     others = [(country, lat, lon) for key, country, lat, lon in context.points if key != group.name_key]
-    if entry.feature == "country":  # a country is as close as can be to the places inside it
+    if entry.feature in AREAS:  # a country is as close as can be to the places inside it
         nearest = 0.0 if any(country == entry.country_code for country, _, _ in others) else None
     else:
         nearest = min((distance_km(entry.latitude, entry.longitude, lat, lon) for _, lat, lon in others),
@@ -96,7 +97,7 @@ def _ranked(group: _Group, scorer) -> list[tuple[float, GazetteerEntry]]:
 
 def _is_confident(ranked: list[tuple[float, GazetteerEntry]]) -> bool:
     best_score, best = ranked[0]
-    if best.feature == "country":
+    if best.feature in AREAS:
         return True
     rivals = [score for score, entry in ranked[1:]
               if distance_km(entry.latitude, entry.longitude, best.latitude, best.longitude) > 100]
@@ -108,6 +109,8 @@ def _context(choices: dict[str, tuple[GazetteerEntry, int]], hinted: frozenset[s
     admin1s: Counter = Counter()
     points = []
     for key, (entry, weight) in choices.items():
+        if entry.feature == "region":
+            continue
         countries[entry.country_code] += weight
         if entry.feature != "country":
             admin1s[(entry.country_code, entry.admin1_code)] += weight
@@ -152,13 +155,26 @@ def _namesake_capitals(found: list[GazetteerEntry], gazetteer: Gazetteer) -> lis
     return capitals
 
 
-def _groups(mentions: list[PlaceMention], text: str, language: str, gazetteer: Gazetteer) -> list[_Group]:
+def _demonym_country(name_key: str, text: str, language: str, gazetteer: Gazetteer) -> str | None:
+    """The country code a demonym names ("" for peoples without one country), or None."""
+    code = demonym_countries(language).get(name_key)
+    return code if code is not None else gazetteer.demonym_country(text)
+
+
+def _groups(mentions: list[PlaceMention], text: str, language: str, gazetteer: Gazetteer,
+            demonyms_as_places: bool) -> list[_Group]:
     groups: dict[str, _Group] = {}
-    demonyms = demonym_countries(language)
     for mention in mentions:
         name_key = normalise_name(mention.text)
-        if name_key in demonyms:
-            continue  # "Syrian" qualifies a noun; it does not place anything
+        demonym_code = _demonym_country(name_key, mention.text, language, gazetteer)
+        region = gazetteer.demonym_region(mention.text)
+        if demonym_code is not None or region is not None:
+            # "Syrian" qualifies a noun and places nothing, unless the caller says the span is a place.
+            country = gazetteer.country(demonym_code) if demonym_code else region
+            if demonyms_as_places and country is not None:
+                key = f"{name_key}|demonym"
+                groups.setdefault(key, _Group(key, name_key, [], [country], True, "")).mentions.append(mention)
+            continue
         cue = cue_at(text, mention.start, mention.end, language)
         reading = "admin1" if cue == "admin1" or mention.kind == "admin1" else "town" if cue == "town" else ""
         key = f"{name_key}|{reading}"
@@ -184,12 +200,12 @@ def _hinted_countries(text: str, language: str) -> frozenset[str]:
 
 def _to_place(mention: PlaceMention, entry: GazetteerEntry, cue: str | None, gazetteer: Gazetteer,
               wanted_admin1: bool) -> Place:
-    country = gazetteer.country(entry.country_code)
+    country = gazetteer.country(entry.country_code) if entry.country_code else None
     if entry.feature == "city" and wanted_admin1:
         region = gazetteer.admin1(entry.country_code, entry.admin1_code)
         if region is not None and normalise_name(region.name) == normalise_name(entry.name):
             entry = region
-    if entry.feature == "country":
+    if entry.feature in AREAS:
         precision = 3
     elif entry.feature == "admin1" or wanted_admin1:
         precision = 2 if cue == "near" else 3
@@ -197,7 +213,7 @@ def _to_place(mention: PlaceMention, entry: GazetteerEntry, cue: str | None, gaz
         precision = 2 if cue == "near" else 1
     return Place(
         name=entry.name,
-        admin1=entry.admin1 if entry.feature != "country" else None,
+        admin1=entry.admin1 if entry.feature not in AREAS else None,
         country=country.name if country is not None else None,
         iso3=entry.iso3 or None,
         latitude=entry.latitude,
@@ -209,9 +225,13 @@ def _to_place(mention: PlaceMention, entry: GazetteerEntry, cue: str | None, gaz
 
 
 def resolve_places(mentions: list[PlaceMention], text: str, language: str,
-                   gazetteer: Gazetteer) -> dict[PlaceMention, Place]:
-    """Map each mention with at least one candidate to its most likely place."""
-    groups = _groups(mentions, text, language, gazetteer)
+                   gazetteer: Gazetteer, demonyms_as_places: bool = False) -> dict[PlaceMention, Place]:
+    """Map each mention with at least one candidate to its most likely place.
+
+    With `demonyms_as_places` (mentions known to be toponyms, as in gold spans), a demonym
+    resolves to its country; otherwise it is skipped.
+    """
+    groups = _groups(mentions, text, language, gazetteer, demonyms_as_places)
     hinted = _hinted_countries(text, language)
 
     # Only confidently placed names feed the context, so that two wrong guesses near each
