@@ -3,5 +3,6 @@
 from veille.cli.app import app
 from veille.cli import core  # noqa: F401  (registers extract, run, demo, failures, export, version)
 from veille.cli import evalgeo  # noqa: F401  (registers eval-geo)
+from veille.cli import gazetteer  # noqa: F401  (registers gazetteer add, install, list)
 
 __all__ = ["app"]

