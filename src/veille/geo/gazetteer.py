@@ -57,7 +57,7 @@ class Gazetteer:
                 return cls(_read(path))
             except Exception:  # noqa: BLE001 - any unreadable cache (truncated, older classes) is rebuilt
                 pass
-        tables = build_tables(packs)
+        tables = build_tables(packs) if packs else build_tables()
         _write_atomically(path, tables)
         return cls(tables)
 

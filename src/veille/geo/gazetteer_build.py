@@ -263,7 +263,12 @@ def _build_tables(pack_paths: list[Path]) -> IndexTables:
         admin1_rows[(code, admin1_code)] = row
         admin1_names[(code, admin1_code)] = info["name"]
 
-    sources, source_of = ["geonames"], {}
+    sources, source_of = ["geonames", "veille sites"], {}
+    for name, info in (load_yaml("geo", "sites.yaml") or {}).items():
+        row = builder.add_row(-zlib.crc32(f"site.{name}".encode()), name, str(info["country"]), str(info["admin1"]),
+                              float(info["lat"]), float(info["lon"]), 0, CITY)
+        builder.add_names(row, [name, *(info.get("names") or ())])
+        source_of[row] = 1
     for path in pack_paths:
         add_pack(builder, path, cities, sources, source_of)
 

@@ -28,6 +28,10 @@ CONFIDENT_MARGIN = 1.5
 LOOSE_MIN_POPULATION = 10_000  # a vowel-folded spelling match must name a place at least this big
 NAMESAKE_MIN_POPULATION = 50_000  # a province's namesake capital stands in for a bare province name
 AREAS = frozenset({"country", "region"})  # places that hold countries or are one
+LISTED_TOWN_POPULATION = 500
+VILLAGE_POPULATION = 100
+STRAY_MAX_POPULATION = 100_000  # a small namesake abroad ...
+STRAY_MIN_KM = 1_000  # ... this far from every other place of the article is taken as a false match
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -60,7 +64,9 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _prior(entry: GazetteerEntry, group: _Group) -> float:
-    score = math.log10(entry.population + 1)
+    # GeoNames lists some towns without a count; cities500 holds none below 500, packs' villages ~100.
+    floor = LISTED_TOWN_POPULATION if entry.source == "geonames" else VILLAGE_POPULATION
+    score = math.log10(max(entry.population, floor if entry.feature == "city" else 0) + 1)
     if entry.feature in AREAS:
         score += COUNTRY_PRIOR
     elif entry.feature == "admin1":
@@ -224,6 +230,22 @@ def _to_place(mention: PlaceMention, entry: GazetteerEntry, cue: str | None, gaz
     )
 
 
+def _is_stray(entry: GazetteerEntry, group: _Group, context: _Context) -> bool:
+    """A small town in a country the article never names, far from all its other places.
+
+    In running text such a match is far more often a village abroad that happens to share a
+    name with an unknown local one than the place meant; a gold span keeps its best guess.
+    """
+    if entry.feature != "city" or entry.population >= STRAY_MAX_POPULATION:
+        return False
+    own = _without(context, group, entry)
+    if not own.countries or own.countries[entry.country_code] or entry.country_code in own.hinted_countries:
+        return False
+    others = [(lat, lon) for key, _, lat, lon in own.points if key != group.name_key]
+    return bool(others) and all(distance_km(entry.latitude, entry.longitude, lat, lon) > STRAY_MIN_KM
+                                for lat, lon in others)
+
+
 def resolve_places(mentions: list[PlaceMention], text: str, language: str,
                    gazetteer: Gazetteer, demonyms_as_places: bool = False) -> dict[PlaceMention, Place]:
     """Map each mention with at least one candidate to its most likely place.
@@ -256,7 +278,11 @@ def resolve_places(mentions: list[PlaceMention], text: str, language: str,
         anchors = confident
 
     places: dict[PlaceMention, Place] = {}
+    final = _context({key: (entry, len(group.mentions)) for group in groups
+                      for key, entry in [(group.key, chosen[group.key])]}, hinted)
     for group in groups:
+        if not demonyms_as_places and _is_stray(chosen[group.key], group, final):
+            continue
         for mention in group.mentions:
             cue = cue_at(text, mention.start, mention.end, language)
             places[mention] = _to_place(mention, chosen[group.key], cue, gazetteer, group.reading == "admin1")
