@@ -76,3 +76,13 @@ def test_a_small_namesake_abroad_is_dropped_in_running_text(gazetteer):
     assert ras_al_ain.iso3 == "SYR" and hasakeh.iso3 == "SYR"
     [guess] = _resolve(text, ["Nadas"], gazetteer, gold_spans=True)[:1]
     assert guess is not None  # a gold span keeps its best guess
+
+
+def test_a_province_named_right_after_a_place_inside_it_is_the_province(gazetteer):
+    text = "A mine exploded near Ein Issa in Ar-Raqqa, then clashes hit Raqqa."
+    mentions = _mentions(text, "Ein Issa", "Ar-Raqqa")
+    mentions.append(PlaceMention(start=text.rindex("Raqqa"), end=len(text) - 1, text="Raqqa", token_start=0, token_end=1))
+    places = resolve_places(mentions, text, "en", gazetteer)
+    town, province, city = (places[m] for m in mentions)
+    assert town.admin1 == "Raqqa" and province.geo_precision == 3 and province.name == "Raqqa"
+    assert city.geo_precision == 1  # the bare name elsewhere is still the city

@@ -32,6 +32,7 @@ LISTED_TOWN_POPULATION = 500
 VILLAGE_POPULATION = 100
 STRAY_MAX_POPULATION = 100_000  # a small namesake abroad ...
 STRAY_MIN_KM = 1_000  # ... this far from every other place of the article is taken as a false match
+_CONTAINER_GAP = re.compile(r"\s*(?:,|\(|in|in the|dans|à|de|du)?\s*", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -230,6 +231,24 @@ def _to_place(mention: PlaceMention, entry: GazetteerEntry, cue: str | None, gaz
     )
 
 
+def _containers(groups: list[_Group], chosen: dict[str, GazetteerEntry], text: str) -> dict[PlaceMention, GazetteerEntry]:
+    """ "Ein Issa in Ar-Raqqa", "Qaatabah, Ad Dali": a province name right after a place inside it is the province."""
+    containers: dict[PlaceMention, GazetteerEntry] = {}
+    by_mention = {mention: group for group in groups for mention in group.mentions}
+    ordered = sorted(by_mention, key=lambda mention: mention.start)
+    for previous, mention in zip(ordered, ordered[1:]):
+        group, inner = by_mention[mention], chosen.get(by_mention[previous].key)
+        if group.reading or inner is None or inner.feature != "city" or by_mention[previous] is group:
+            continue
+        if not _CONTAINER_GAP.fullmatch(text[previous.end:mention.start]):
+            continue
+        regions = [entry for entry in group.candidates if entry.feature == "admin1"
+                   and (entry.country_code, entry.admin1_code) == (inner.country_code, inner.admin1_code)]
+        if regions:
+            containers[mention] = regions[0]
+    return containers
+
+
 def _is_stray(entry: GazetteerEntry, group: _Group, context: _Context) -> bool:
     """A small town in a country the article never names, far from all its other places.
 
@@ -277,6 +296,7 @@ def resolve_places(mentions: list[PlaceMention], text: str, language: str,
             break
         anchors = confident
 
+    containers = _containers(groups, chosen, text)
     places: dict[PlaceMention, Place] = {}
     final = _context({key: (entry, len(group.mentions)) for group in groups
                       for key, entry in [(group.key, chosen[group.key])]}, hinted)
@@ -285,5 +305,7 @@ def resolve_places(mentions: list[PlaceMention], text: str, language: str,
             continue
         for mention in group.mentions:
             cue = cue_at(text, mention.start, mention.end, language)
-            places[mention] = _to_place(mention, chosen[group.key], cue, gazetteer, group.reading == "admin1")
+            entry = containers.get(mention, chosen[group.key])
+            as_admin1 = group.reading == "admin1" or entry.feature == "admin1"
+            places[mention] = _to_place(mention, entry, cue, gazetteer, as_admin1)
     return places
