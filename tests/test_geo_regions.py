@@ -86,3 +86,10 @@ def test_a_province_named_right_after_a_place_inside_it_is_the_province(gazettee
     town, province, city = (places[m] for m in mentions)
     assert town.admin1 == "Raqqa" and province.geo_precision == 3 and province.name == "Raqqa"
     assert city.geo_precision == 1  # the bare name elsewhere is still the city
+
+
+def test_listed_sites_are_found_in_running_text_despite_looking_like_acronyms(gazetteer, nlp_fr):
+    from veille.extract.places import find_place_mentions
+
+    doc = nlp_fr("Une frappe a visé des dépôts à T-4, l’aéroport militaire à l’est de Homs.")
+    assert "T-4" in [mention.text for mention in find_place_mentions(doc, "fr", gazetteer)]
