@@ -24,6 +24,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/pipeline_vs_parse.py
 	$(BIN)/python bench/resolve.py
+	$(BIN)/python bench/gazetteer.py
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info veille-demo.db veille.db

@@ -13,6 +13,7 @@ from veille.geo.cues import (
 from veille.geo.gazetteer import Gazetteer, GazetteerEntry
 from veille.geo.normalise import is_arabic_script, normalise_name
 
+SITES_SOURCE = "veille sites"
 PLACE_LABELS = frozenset({"LOC", "GPE"})
 PERSON_LABELS = frozenset({"PER", "PERSON"})
 ORGANISATION_LABELS = frozenset({"ORG", "NORP"})
@@ -101,7 +102,8 @@ class _Finder:
         found, strict = self._lookup(start, end)
         if not found:
             return None
-        notable = any(entry.feature != "city" for entry in found)
+        # Areas and the project's listed sites ("T-4") are no acronyms nor stray short words.
+        notable = any(entry.feature != "city" or entry.source == SITES_SOURCE for entry in found)
         if len(key) < 3 and not notable:
             return None
         if name.isupper() and len(name) <= 5 and not notable:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 import pickle
 import tempfile
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from veille.geo.gazetteer_build import INDEX_VERSION, FEATURES, IndexTables, build_tables, source_fingerprint
 from veille.geo.normalise import loose_name, normalise_name
+from veille.geo.packs import installed_packs
 
 
 @dataclass(frozen=True)
@@ -27,7 +29,7 @@ class GazetteerEntry:
     latitude: float
     longitude: float
     population: int
-    feature: str  # city | admin1 | country
+    feature: str  # city | admin1 | country | region (continent or multi-country region)
     source: str = "geonames"
 
 
@@ -48,13 +50,14 @@ class Gazetteer:
     def load(cls, cache_dir: Path | None = None) -> Gazetteer:
         """Load the cached index, building and caching it first when absent or stale."""
         directory = Path(cache_dir) if cache_dir is not None else default_cache_dir()
-        path = directory / f"gazetteer-{INDEX_VERSION}-{source_fingerprint()}.pickle"
+        packs = installed_packs(directory)
+        path = directory / f"gazetteer-{INDEX_VERSION}-{source_fingerprint()}{_packs_fingerprint(packs)}.pickle"
         if path.exists():
             try:
                 return cls(_read(path))
             except Exception:  # noqa: BLE001 - any unreadable cache (truncated, older classes) is rebuilt
                 pass
-        tables = build_tables()
+        tables = build_tables(packs) if packs else build_tables()
         _write_atomically(path, tables)
         return cls(tables)
 
@@ -87,6 +90,20 @@ class Gazetteer:
             cached = self._entries[row] = self._make_entry(row)
         return cached
 
+    def demonym_country(self, word: str) -> str | None:
+        """ISO2 code of the country a demonym names ("Russian", "Russians" -> RU), from the index."""
+        key = normalise_name(word)
+        demonyms = getattr(self._t, "demonyms", None) or {}
+        code = demonyms.get(key)
+        if code is None and key.endswith("s"):
+            code = demonyms.get(key[:-1])
+        return code
+
+    def demonym_region(self, word: str) -> GazetteerEntry | None:
+        """The continent or region a demonym names ("European", "Kurdish"), or None."""
+        row = (getattr(self._t, "region_demonyms", None) or {}).get(normalise_name(word))
+        return None if row is None else self.entry(row)
+
     def country(self, iso2_or_iso3: str) -> GazetteerEntry | None:
         """The country entry of an ISO 3166 alpha-2 or alpha-3 code."""
         row = self._t.country_rows.get(iso2_or_iso3.upper())
@@ -111,7 +128,19 @@ class Gazetteer:
             longitude=t.longitudes[row],
             population=t.populations[row],
             feature=FEATURES[t.features[row]],
+            source=t.sources[t.source_of[row]] if row in t.source_of else "geonames",
         )
+
+
+def _packs_fingerprint(packs: list[Path]) -> str:
+    """"" without packs, else a hash of their names, sizes and modification times."""
+    if not packs:
+        return ""
+    digest = hashlib.sha1()
+    for pack in packs:
+        stat = pack.stat()
+        digest.update(f"{pack.name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    return "-" + digest.hexdigest()[:8]
 
 
 def _read(path: Path) -> IndexTables:

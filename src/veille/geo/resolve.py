@@ -27,6 +27,12 @@ PROXIMITY_KM = 250.0
 CONFIDENT_MARGIN = 1.5
 LOOSE_MIN_POPULATION = 10_000  # a vowel-folded spelling match must name a place at least this big
 NAMESAKE_MIN_POPULATION = 50_000  # a province's namesake capital stands in for a bare province name
+AREAS = frozenset({"country", "region"})  # places that hold countries or are one
+LISTED_TOWN_POPULATION = 500
+VILLAGE_POPULATION = 100
+STRAY_MAX_POPULATION = 100_000  # a small namesake abroad ...
+STRAY_MIN_KM = 1_000  # ... this far from every other place of the article is taken as a false match
+_CONTAINER_GAP = re.compile(r"\s*(?:,|\(|in|in the|dans|à|de|du)?\s*", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -59,8 +65,10 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _prior(entry: GazetteerEntry, group: _Group) -> float:
-    score = math.log10(entry.population + 1)
-    if entry.feature == "country":
+    # GeoNames lists some towns without a count; cities500 holds none below 500, packs' villages ~100.
+    floor = LISTED_TOWN_POPULATION if entry.source == "geonames" else VILLAGE_POPULATION
+    score = math.log10(max(entry.population, floor if entry.feature == "city" else 0) + 1)
+    if entry.feature in AREAS:
         score += COUNTRY_PRIOR
     elif entry.feature == "admin1":
         score += ADMIN1_CUED if group.reading == "admin1" else ADMIN1_UNCUED
@@ -77,10 +85,10 @@ def _contextual(entry: GazetteerEntry, group: _Group, context: _Context) -> floa
         score += COUNTRY_CONTEXT
     elif entry.country_code in context.hinted_countries:
         score += DEMONYM_CONTEXT
-    if entry.feature != "country" and context.admin1s[(entry.country_code, entry.admin1_code)]:
+    if entry.feature not in AREAS and context.admin1s[(entry.country_code, entry.admin1_code)]:
         score += ADMIN1_CONTEXT
     others = [(country, lat, lon) for key, country, lat, lon in context.points if key != group.name_key]
-    if entry.feature == "country":  # a country is as close as can be to the places inside it
+    if entry.feature in AREAS:  # a country is as close as can be to the places inside it
         nearest = 0.0 if any(country == entry.country_code for country, _, _ in others) else None
     else:
         nearest = min((distance_km(entry.latitude, entry.longitude, lat, lon) for _, lat, lon in others),
@@ -96,7 +104,7 @@ def _ranked(group: _Group, scorer) -> list[tuple[float, GazetteerEntry]]:
 
 def _is_confident(ranked: list[tuple[float, GazetteerEntry]]) -> bool:
     best_score, best = ranked[0]
-    if best.feature == "country":
+    if best.feature in AREAS:
         return True
     rivals = [score for score, entry in ranked[1:]
               if distance_km(entry.latitude, entry.longitude, best.latitude, best.longitude) > 100]
@@ -108,6 +116,8 @@ def _context(choices: dict[str, tuple[GazetteerEntry, int]], hinted: frozenset[s
     admin1s: Counter = Counter()
     points = []
     for key, (entry, weight) in choices.items():
+        if entry.feature == "region":
+            continue
         countries[entry.country_code] += weight
         if entry.feature != "country":
             admin1s[(entry.country_code, entry.admin1_code)] += weight
@@ -152,13 +162,26 @@ def _namesake_capitals(found: list[GazetteerEntry], gazetteer: Gazetteer) -> lis
     return capitals
 
 
-def _groups(mentions: list[PlaceMention], text: str, language: str, gazetteer: Gazetteer) -> list[_Group]:
+def _demonym_country(name_key: str, text: str, language: str, gazetteer: Gazetteer) -> str | None:
+    """The country code a demonym names ("" for peoples without one country), or None."""
+    code = demonym_countries(language).get(name_key)
+    return code if code is not None else gazetteer.demonym_country(text)
+
+
+def _groups(mentions: list[PlaceMention], text: str, language: str, gazetteer: Gazetteer,
+            demonyms_as_places: bool) -> list[_Group]:
     groups: dict[str, _Group] = {}
-    demonyms = demonym_countries(language)
     for mention in mentions:
         name_key = normalise_name(mention.text)
-        if name_key in demonyms:
-            continue  # "Syrian" qualifies a noun; it does not place anything
+        demonym_code = _demonym_country(name_key, mention.text, language, gazetteer)
+        region = gazetteer.demonym_region(mention.text)
+        if demonym_code is not None or region is not None:
+            # "Syrian" qualifies a noun and places nothing, unless the caller says the span is a place.
+            country = gazetteer.country(demonym_code) if demonym_code else region
+            if demonyms_as_places and country is not None:
+                key = f"{name_key}|demonym"
+                groups.setdefault(key, _Group(key, name_key, [], [country], True, "")).mentions.append(mention)
+            continue
         cue = cue_at(text, mention.start, mention.end, language)
         reading = "admin1" if cue == "admin1" or mention.kind == "admin1" else "town" if cue == "town" else ""
         key = f"{name_key}|{reading}"
@@ -184,12 +207,12 @@ def _hinted_countries(text: str, language: str) -> frozenset[str]:
 
 def _to_place(mention: PlaceMention, entry: GazetteerEntry, cue: str | None, gazetteer: Gazetteer,
               wanted_admin1: bool) -> Place:
-    country = gazetteer.country(entry.country_code)
+    country = gazetteer.country(entry.country_code) if entry.country_code else None
     if entry.feature == "city" and wanted_admin1:
         region = gazetteer.admin1(entry.country_code, entry.admin1_code)
         if region is not None and normalise_name(region.name) == normalise_name(entry.name):
             entry = region
-    if entry.feature == "country":
+    if entry.feature in AREAS:
         precision = 3
     elif entry.feature == "admin1" or wanted_admin1:
         precision = 2 if cue == "near" else 3
@@ -197,7 +220,7 @@ def _to_place(mention: PlaceMention, entry: GazetteerEntry, cue: str | None, gaz
         precision = 2 if cue == "near" else 1
     return Place(
         name=entry.name,
-        admin1=entry.admin1 if entry.feature != "country" else None,
+        admin1=entry.admin1 if entry.feature not in AREAS else None,
         country=country.name if country is not None else None,
         iso3=entry.iso3 or None,
         latitude=entry.latitude,
@@ -208,10 +231,48 @@ def _to_place(mention: PlaceMention, entry: GazetteerEntry, cue: str | None, gaz
     )
 
 
+def _containers(groups: list[_Group], chosen: dict[str, GazetteerEntry], text: str) -> dict[PlaceMention, GazetteerEntry]:
+    """ "Ein Issa in Ar-Raqqa", "Qaatabah, Ad Dali": a province name right after a place inside it is the province."""
+    containers: dict[PlaceMention, GazetteerEntry] = {}
+    by_mention = {mention: group for group in groups for mention in group.mentions}
+    ordered = sorted(by_mention, key=lambda mention: mention.start)
+    for previous, mention in zip(ordered, ordered[1:]):
+        group, inner = by_mention[mention], chosen.get(by_mention[previous].key)
+        if group.reading or inner is None or inner.feature != "city" or by_mention[previous] is group:
+            continue
+        if not _CONTAINER_GAP.fullmatch(text[previous.end:mention.start]):
+            continue
+        regions = [entry for entry in group.candidates if entry.feature == "admin1"
+                   and (entry.country_code, entry.admin1_code) == (inner.country_code, inner.admin1_code)]
+        if regions:
+            containers[mention] = regions[0]
+    return containers
+
+
+def _is_stray(entry: GazetteerEntry, group: _Group, context: _Context) -> bool:
+    """A small town in a country the article never names, far from all its other places.
+
+    In running text such a match is far more often a village abroad that happens to share a
+    name with an unknown local one than the place meant; a gold span keeps its best guess.
+    """
+    if entry.feature != "city" or entry.population >= STRAY_MAX_POPULATION:
+        return False
+    own = _without(context, group, entry)
+    if not own.countries or own.countries[entry.country_code] or entry.country_code in own.hinted_countries:
+        return False
+    others = [(lat, lon) for key, _, lat, lon in own.points if key != group.name_key]
+    return bool(others) and all(distance_km(entry.latitude, entry.longitude, lat, lon) > STRAY_MIN_KM
+                                for lat, lon in others)
+
+
 def resolve_places(mentions: list[PlaceMention], text: str, language: str,
-                   gazetteer: Gazetteer) -> dict[PlaceMention, Place]:
-    """Map each mention with at least one candidate to its most likely place."""
-    groups = _groups(mentions, text, language, gazetteer)
+                   gazetteer: Gazetteer, demonyms_as_places: bool = False) -> dict[PlaceMention, Place]:
+    """Map each mention with at least one candidate to its most likely place.
+
+    With `demonyms_as_places` (mentions known to be toponyms, as in gold spans), a demonym
+    resolves to its country; otherwise it is skipped.
+    """
+    groups = _groups(mentions, text, language, gazetteer, demonyms_as_places)
     hinted = _hinted_countries(text, language)
 
     # Only confidently placed names feed the context, so that two wrong guesses near each
@@ -235,9 +296,16 @@ def resolve_places(mentions: list[PlaceMention], text: str, language: str,
             break
         anchors = confident
 
+    containers = _containers(groups, chosen, text)
     places: dict[PlaceMention, Place] = {}
+    final = _context({key: (entry, len(group.mentions)) for group in groups
+                      for key, entry in [(group.key, chosen[group.key])]}, hinted)
     for group in groups:
+        if not demonyms_as_places and _is_stray(chosen[group.key], group, final):
+            continue
         for mention in group.mentions:
             cue = cue_at(text, mention.start, mention.end, language)
-            places[mention] = _to_place(mention, chosen[group.key], cue, gazetteer, group.reading == "admin1")
+            entry = containers.get(mention, chosen[group.key])
+            as_admin1 = group.reading == "admin1" or entry.feature == "admin1"
+            places[mention] = _to_place(mention, entry, cue, gazetteer, as_admin1)
     return places
