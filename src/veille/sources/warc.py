@@ -38,6 +38,10 @@ def read_warc_stream(stream: BinaryIO, source: str, defaults: ArticleDefaults,
             if len(payload) > limits.max_bytes:
                 yield read_failure(label, over_limit(len(payload), limits.max_bytes, "WARC record"))
                 continue
+            if getattr(record.raw_stream, "limit", 0) > 0:  # warcio yields a cut record's first bytes silently
+                yield read_failure(source, f"truncated WARC: record {number} ends before its declared length; "
+                                   "rest of file not read")
+                return
             if total > limits.max_archive_bytes:
                 yield read_failure(source, over_limit(total, limits.max_archive_bytes, "WARC content")
                                    + "; rest of file not read")
