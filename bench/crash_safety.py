@@ -9,12 +9,11 @@ import argparse
 import random
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.crash_harness import kill_and_resume, snapshot, veille_run, write_corpus  # noqa: E402
+from tests.crash_harness import kill_and_resume, processing_window, snapshot, write_corpus  # noqa: E402
 
 
 def main() -> int:
@@ -26,10 +25,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         corpus = write_corpus(root / "corpus")
-        started = time.monotonic()
-        veille_run(corpus, root / "reference.db")
+        window = processing_window(corpus, root / "reference.db")
         reference = snapshot(root / "reference.db")
-        window = max(0.5, time.monotonic() - started - 8.0)  # roughly the processing part of the run
         print(f"reference: {len(reference['articles'])} articles, {len(reference['events'])} events, "
               f"{len(reference['failures'])} failures; kill window {window:.1f}s after the first article")
         passed = 0

@@ -45,10 +45,10 @@ def veille_run(corpus: Path, db: Path, *, kill_after: float | None = None, wait_
     env = dict(os.environ, PYTHONUNBUFFERED="1")
     process = subprocess.Popen(VEILLE + ["run", str(corpus), "--db", str(db)], stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL, env=env)
+    started = time.monotonic()
     if kill_after is None:
         process.wait(timeout=timeout)
         return f"finished rc={process.returncode}"
-    started = time.monotonic()
     while wait_first_article and process.poll() is None and not _has_articles(db):
         if time.monotonic() - started > timeout:
             break
@@ -96,3 +96,15 @@ def kill_and_resume(corpus: Path, db: Path, window: float, rng: random.Random) -
     outcome = veille_run(corpus, db, kill_after=delay)
     veille_run(corpus, db)
     return outcome, delay
+
+
+def processing_window(corpus: Path, db: Path, timeout: float = 600) -> float:
+    """Run `veille run` to the end and return the seconds between its first stored article and its exit."""
+    process = subprocess.Popen(VEILLE + ["run", str(corpus), "--db", str(db)], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    started = time.monotonic()
+    while process.poll() is None and not _has_articles(db) and time.monotonic() - started < timeout:
+        time.sleep(0.02)
+    first = time.monotonic()
+    process.wait(timeout=timeout)
+    return time.monotonic() - first

@@ -26,8 +26,9 @@ from veille.resources import SUPPORTED_LANGUAGES
 
 MAX_ARTICLE_CHARS = 1_000_000
 # Articles longer than this are parsed up to a paragraph or sentence end before it: coding time grows faster
-# than linearly with length (measured: 20k chars 4 s, 39k chars 15 s of dense sentences), so this caps it.
-MAX_PARSE_CHARS = 30_000
+# than linearly with length (measured: 20k chars 4 s, 39k chars 15 s of dense
+# sentences), so this caps it.
+MAX_PARSE_CHARS = 20_000
 
 
 def parse_extent(text: str, limit: int = MAX_PARSE_CHARS) -> int:
@@ -68,8 +69,10 @@ def extract_mentions(doc: Doc, language: str, gazetteer: Gazetteer) -> ArticleMe
 class Pipeline:
     """Turns Articles into coded Events; spaCy pipelines and the gazetteer are loaded once."""
 
-    def __init__(self, gazetteer: Gazetteer | None = None, languages: Iterable[str] = SUPPORTED_LANGUAGES):
+    def __init__(self, gazetteer: Gazetteer | None = None, languages: Iterable[str] = SUPPORTED_LANGUAGES,
+                 max_parse_chars: int = MAX_PARSE_CHARS):
         self.languages = tuple(languages)
+        self.max_parse_chars = max_parse_chars
         self._gazetteer = gazetteer
 
     @property
@@ -130,20 +133,22 @@ class Pipeline:
 
     def _parse_and_code(self, results: list[ArticleResult], indexes: list[int], language: str, batch_size: int):
         nlp = load_pipeline(language)
+        parsed: dict[int, str] = {}
         for i in indexes:
             text = results[i].article.text
-            extent = parse_extent(text)
-            if extent < len(text):
+            parsed[i] = text[: parse_extent(text, self.max_parse_chars)]
+            if len(parsed[i]) < len(text):
                 results[i].notes.append(_failure(results[i].article, "limit", f"article cut: parsed the first "
-                                                 f"{extent} of {len(text)} characters (limit {MAX_PARSE_CHARS})"))
-        texts = ((results[i].article.text[: parse_extent(results[i].article.text)], i) for i in indexes)
+                                                 f"{len(parsed[i])} of {len(text)} characters "
+                                                 f"(limit {self.max_parse_chars})"))
+        texts = ((parsed[i], i) for i in indexes)
         try:
             docs = list(nlp.pipe(texts, as_tuples=True, batch_size=batch_size))
         except Exception:  # noqa: BLE001 - retry one by one to isolate the article that breaks the parser
             docs = []
             for i in indexes:
                 try:
-                    docs.append((nlp(results[i].article.text[: parse_extent(results[i].article.text)]), i))
+                    docs.append((nlp(parsed[i]), i))
                 except Exception as exc:  # noqa: BLE001
                     results[i].failure = _failure(results[i].article, "nlp", str(exc), exc)
         for doc, i in docs:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import bz2
+import gzip
+import lzma
 import tarfile
 import zipfile
 import zlib
@@ -39,8 +42,8 @@ def read_zip(path: Path, source: str, read_member: MemberReader, limits: ReadLim
             label = f"{source}!{info.filename}"
             problem = _zip_member_problem(info, total, limits)
             if problem:
-                yield read_failure(label, problem)
-                if "archive" in problem:
+                yield read_failure(label if not problem.endswith("rest not read") else source, problem)
+                if problem.endswith("rest not read"):
                     return
                 continue
             try:
@@ -92,6 +95,28 @@ def read_tar(path: Path, source: str, read_member: MemberReader, limits: ReadLim
                 handle = archive.extractfile(member)
                 data = handle.read(limits.max_bytes + 1) if handle is not None else b""
                 yield from read_member(data, label)
-    except (tarfile.TarError, OSError, EOFError, zlib.error) as error:
+    except (tarfile.TarError, OSError, EOFError, zlib.error, lzma.LZMAError) as error:
         yield read_failure(source, f"truncated or corrupt tar archive after {count} files: {type(error).__name__}",
                            detail=str(error))
+        return
+    problem = compression_problem(path)
+    if problem:
+        yield read_failure(source, f"truncated or corrupt tar archive after {count} files: {problem}")
+
+
+COMPRESSED_OPENERS = ((b"\x1f\x8b", gzip.open), (b"BZh", bz2.open), (b"\xfd7zXZ\x00", lzma.open))
+
+
+def compression_problem(path: Path) -> str | None:
+    """Why a compressed file does not decompress to its end (tarfile's stream mode stops quietly), or None."""
+    with path.open("rb") as handle:
+        magic = handle.read(6)
+    for prefix, opener in COMPRESSED_OPENERS:
+        if magic.startswith(prefix):
+            try:
+                with opener(path, "rb") as stream:
+                    while stream.read(1 << 20):
+                        pass
+            except (EOFError, OSError, zlib.error, lzma.LZMAError, ValueError) as error:
+                return str(error) or type(error).__name__
+    return None

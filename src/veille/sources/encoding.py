@@ -15,6 +15,10 @@ XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 # Detection reads a sample only: it is slow on megabytes and the start of a page is enough.
 DETECTION_SAMPLE = 200_000
+# The encodings French and Arabic pages actually come in: among near-equal guesses, these win (on short
+# texts charset-normalizer can rank e.g. cp775 above cp1252 with the same chaos).
+COMMON_WEB_ENCODINGS = ("cp1252", "cp1256", "latin_1", "iso8859_15", "iso8859_6", "cp1250", "cp1251")
+NEAR_EQUAL_CHAOS = 1.0
 
 
 def declared_encoding(data: bytes) -> str | None:
@@ -32,8 +36,15 @@ def declared_encoding(data: bytes) -> str | None:
 
 def detect_encoding(data: bytes) -> str | None:
     """Return the encoding charset-normalizer finds most likely for the bytes, or None."""
-    best = from_bytes(data[:DETECTION_SAMPLE]).best()
-    return best.encoding if best is not None else None
+    matches = list(from_bytes(data[:DETECTION_SAMPLE]))
+    if not matches:
+        return None
+    least_chaos = min(match.percent_chaos for match in matches)
+    close = [match.encoding for match in matches if match.percent_chaos <= least_chaos + NEAR_EQUAL_CHAOS]
+    for encoding in COMMON_WEB_ENCODINGS:
+        if encoding in close:
+            return encoding
+    return close[0]
 
 
 def decode_any(data: bytes, source: str) -> str | Failure:
