@@ -87,6 +87,7 @@ def snapshot(db: Path) -> dict:
             "articles": sorted(conn.execute("select id, status, n_events from articles").fetchall()),
             "events": sorted(row[0] for row in conn.execute("select id from events")),
             "failures": sorted(set(conn.execute("select source, stage, message from failures").fetchall())),
+            "near_duplicates": sorted(conn.execute("select article_id, duplicate_of from near_duplicates").fetchall()),
         }
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import chain, islice
 
+from veille.dedupe import link_near_duplicates
 from veille.pipeline import ArticleResult, Pipeline
 from veille.records import Article, Failure, Skipped
 from veille.sources import read_sources
@@ -82,6 +83,7 @@ def run_to_store(
         label = _record(result, store, summary)
         if on_progress:
             on_progress(summary, label)
+    link_near_duplicates(store)  # idempotent: a rerun after a crash links what the crashed run did not
     summary.seconds = time.perf_counter() - started
     store.finish_run(summary.run_id, summary.counts())
     return summary
