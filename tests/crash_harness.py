@@ -87,8 +87,15 @@ def snapshot(db: Path) -> dict:
             "articles": sorted(conn.execute("select id, status, n_events from articles").fetchall()),
             "events": sorted(row[0] for row in conn.execute("select id from events")),
             "failures": sorted(set(conn.execute("select source, stage, message from failures").fetchall())),
-            "near_duplicates": sorted(conn.execute("select article_id, duplicate_of from near_duplicates").fetchall()),
+            "near_duplicates": _near_duplicates(conn),
         }
+
+
+def _near_duplicates(conn: sqlite3.Connection) -> list:
+    """The near-duplicate links, or none when the run was killed before linking created the table."""
+    if not conn.execute("select 1 from sqlite_master where name = 'near_duplicates'").fetchone():
+        return []
+    return sorted(conn.execute("select article_id, duplicate_of from near_duplicates").fetchall())
 
 
 def kill_and_resume(corpus: Path, db: Path, window: float, rng: random.Random) -> tuple[str, float]:

@@ -17,7 +17,7 @@ from veille.sources.warc import read_warc_stream
 
 DEFAULTS = ArticleDefaults()
 LIMITS = ReadLimits(max_bytes=200_000)
-FAST = settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SLOW = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Any Unicode (control characters, right-to-left marks, surrogates excluded since they cannot be encoded),
