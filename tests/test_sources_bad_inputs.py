@@ -166,3 +166,17 @@ def test_unsupported_and_missing_inputs(tmp_path):
     assert failure.message == "unsupported file type '.pdf'"
     (missing,) = read(tmp_path / "nope.html")
     assert missing.message == "no such file or directory"
+
+
+def test_time_budget_records_a_timeout_and_the_next_article_goes_on():
+    from veille.pipeline import Pipeline
+    from veille.records import text_id
+
+    slow_text = "Des soldats ont été tués à Alep lundi, selon une ONG. " * 60
+    slow = Article(id=text_id(slow_text), text=slow_text, language="fr")
+    quick = Article(id="q", text="Il pleut.", language="fr")
+    first, second = Pipeline(article_seconds=0.001).process([slow, quick])
+    assert first.failure.stage == "timeout" and "time budget of 0.001 s exceeded" in first.failure.message
+    assert second.failure is None or second.failure.stage == "timeout"  # a tiny text may also run out
+    (again,) = Pipeline().process([slow])
+    assert again.failure is None and again.events

@@ -23,12 +23,15 @@ from veille.language import identify_language
 from veille.nlp import load_pipeline
 from veille.records import Article, Event, Failure, Skipped
 from veille.resources import SUPPORTED_LANGUAGES
+from veille.time_budget import TimeBudgetExceeded, time_budget
 
 MAX_ARTICLE_CHARS = 1_000_000
 # Articles longer than this are parsed up to a paragraph or sentence end before it: coding time grows faster
 # than linearly with length (measured: 20k chars 4 s, 39k chars 15 s of dense
 # sentences), so this caps it.
 MAX_PARSE_CHARS = 20_000
+# Seconds the extractors and coders may spend on one parsed article before it is recorded as failed.
+ARTICLE_SECONDS = 60.0
 
 
 def parse_extent(text: str, limit: int = MAX_PARSE_CHARS) -> int:
@@ -70,9 +73,10 @@ class Pipeline:
     """Turns Articles into coded Events; spaCy pipelines and the gazetteer are loaded once."""
 
     def __init__(self, gazetteer: Gazetteer | None = None, languages: Iterable[str] = SUPPORTED_LANGUAGES,
-                 max_parse_chars: int = MAX_PARSE_CHARS):
+                 max_parse_chars: int = MAX_PARSE_CHARS, article_seconds: float | None = ARTICLE_SECONDS):
         self.languages = tuple(languages)
         self.max_parse_chars = max_parse_chars
+        self.article_seconds = article_seconds
         self._gazetteer = gazetteer
 
     @property
@@ -153,7 +157,10 @@ class Pipeline:
                     results[i].failure = _failure(results[i].article, "nlp", str(exc), exc)
         for doc, i in docs:
             try:
-                results[i].events = self.code_doc(results[i].article, doc, language)
+                with time_budget(self.article_seconds):
+                    results[i].events = self.code_doc(results[i].article, doc, language)
+            except TimeBudgetExceeded as exc:
+                results[i].failure = _failure(results[i].article, "timeout", f"{exc} (extract and code)")
             except Exception as exc:  # noqa: BLE001 - recorded in failures, the run goes on
                 results[i].failure = _failure(results[i].article, "extract", f"{type(exc).__name__}: {exc}", exc)
 
