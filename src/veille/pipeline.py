@@ -23,8 +23,26 @@ from veille.language import identify_language
 from veille.nlp import load_pipeline
 from veille.records import Article, Event, Failure, Skipped
 from veille.resources import SUPPORTED_LANGUAGES
+from veille.time_budget import TimeBudgetExceeded, time_budget
 
 MAX_ARTICLE_CHARS = 1_000_000
+# Articles longer than this are parsed up to a paragraph or sentence end before it: coding time grows faster
+# than linearly with length (measured: 20k chars 4 s, 39k chars 15 s of dense
+# sentences), so this caps it.
+MAX_PARSE_CHARS = 20_000
+# Seconds the extractors and coders may spend on one parsed article before it is recorded as failed.
+ARTICLE_SECONDS = 60.0
+
+
+def parse_extent(text: str, limit: int = MAX_PARSE_CHARS) -> int:
+    """How many leading characters of a text to parse: all of it, else up to a paragraph or sentence end."""
+    if len(text) <= limit:
+        return len(text)
+    for boundary in ("\n", ". ", " "):
+        cut = text.rfind(boundary, 0, limit)
+        if cut >= limit // 2:
+            return cut + len(boundary.rstrip())
+    return limit
 
 
 @dataclass
@@ -35,6 +53,7 @@ class ArticleResult:
     events: list[Event] = field(default_factory=list)
     skipped: Skipped | None = None
     failure: Failure | None = None
+    notes: list[Failure] = field(default_factory=list)  # non-fatal: e.g. only part of the text was parsed
 
 
 def extract_mentions(doc: Doc, language: str, gazetteer: Gazetteer) -> ArticleMentions:
@@ -53,8 +72,11 @@ def extract_mentions(doc: Doc, language: str, gazetteer: Gazetteer) -> ArticleMe
 class Pipeline:
     """Turns Articles into coded Events; spaCy pipelines and the gazetteer are loaded once."""
 
-    def __init__(self, gazetteer: Gazetteer | None = None, languages: Iterable[str] = SUPPORTED_LANGUAGES):
+    def __init__(self, gazetteer: Gazetteer | None = None, languages: Iterable[str] = SUPPORTED_LANGUAGES,
+                 max_parse_chars: int = MAX_PARSE_CHARS, article_seconds: float | None = ARTICLE_SECONDS):
         self.languages = tuple(languages)
+        self.max_parse_chars = max_parse_chars
+        self.article_seconds = article_seconds
         self._gazetteer = gazetteer
 
     @property
@@ -115,19 +137,30 @@ class Pipeline:
 
     def _parse_and_code(self, results: list[ArticleResult], indexes: list[int], language: str, batch_size: int):
         nlp = load_pipeline(language)
-        texts = ((results[i].article.text, i) for i in indexes)
+        parsed: dict[int, str] = {}
+        for i in indexes:
+            text = results[i].article.text
+            parsed[i] = text[: parse_extent(text, self.max_parse_chars)]
+            if len(parsed[i]) < len(text):
+                results[i].notes.append(_failure(results[i].article, "limit", f"article cut: parsed the first "
+                                                 f"{len(parsed[i])} of {len(text)} characters "
+                                                 f"(limit {self.max_parse_chars})"))
+        texts = ((parsed[i], i) for i in indexes)
         try:
             docs = list(nlp.pipe(texts, as_tuples=True, batch_size=batch_size))
         except Exception:  # noqa: BLE001 - retry one by one to isolate the article that breaks the parser
             docs = []
             for i in indexes:
                 try:
-                    docs.append((nlp(results[i].article.text), i))
+                    docs.append((nlp(parsed[i]), i))
                 except Exception as exc:  # noqa: BLE001
                     results[i].failure = _failure(results[i].article, "nlp", str(exc), exc)
         for doc, i in docs:
             try:
-                results[i].events = self.code_doc(results[i].article, doc, language)
+                with time_budget(self.article_seconds):
+                    results[i].events = self.code_doc(results[i].article, doc, language)
+            except TimeBudgetExceeded as exc:
+                results[i].failure = _failure(results[i].article, "timeout", f"{exc} (extract and code)")
             except Exception as exc:  # noqa: BLE001 - recorded in failures, the run goes on
                 results[i].failure = _failure(results[i].article, "extract", f"{type(exc).__name__}: {exc}", exc)
 

@@ -38,6 +38,8 @@ def _parse_published(value: str | None) -> datetime | None:
 
 
 PathsArg = Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for standard input.")]
+RunPathsArg = Annotated[list[str] | None, typer.Argument(
+    help="Files, folders, globs, archives, http(s) URLs, or - for standard input.")]
 PublishedOpt = Annotated[
     str | None, typer.Option("--published", help="Publication date (ISO) for articles that give none.")
 ]
@@ -92,19 +94,33 @@ def extract(
 
 @app.command()
 def run(
-    paths: PathsArg,
+    paths: RunPathsArg = None,
     db: DbOpt = DEFAULT_DB,
     published: PublishedOpt = None,
     outlet: OutletOpt = None,
     reprocess: Annotated[bool, typer.Option(help="Process again articles already in the database.")] = False,
     max_bytes: Annotated[int, typer.Option(help="Refuse input files larger than this many bytes.")] = 5_000_000,
+    csv_columns: Annotated[str | None, typer.Option(
+        help="CSV columns of the article fields, e.g. 'text=body,published=date'.")] = None,
+    retry_failures: Annotated[bool, typer.Option(
+        help="Also retry the failed articles and input files recorded in the database.")] = False,
 ) -> None:
     """Process articles into the database, with a progress bar and an end-of-run summary."""
-    summary = _run_with_progress(paths, db, _parse_published(published), outlet, reprocess, max_bytes)
+    from veille.sources.tabular import parse_column_map
+
+    if not paths and not retry_failures:
+        raise typer.BadParameter("give at least one input, or --retry-failures", param_hint="PATHS")
+    paths = paths or []
+    try:
+        columns = parse_column_map(csv_columns)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--csv-columns") from None
+    summary = _run_with_progress(paths, db, _parse_published(published), outlet, reprocess, max_bytes,
+                                 csv_columns=columns, retry_failures=retry_failures)
     print_run_summary(out, summary, db)
 
 
-def _run_with_progress(paths, db, published, outlet, reprocess, max_bytes):
+def _run_with_progress(paths, db, published, outlet, reprocess, max_bytes, csv_columns=None, retry_failures=False):
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from veille.engine.local import run_to_store
@@ -125,8 +141,14 @@ def _run_with_progress(paths, db, published, outlet, reprocess, max_bytes):
                       f"{len(summary.failures)} failed, {len(summary.skipped)} skipped")
             progress.update(task, advance=1, counts=counts, description=Path(label).name[:40] or "articles")
 
+        retried = []
+        if retry_failures:
+            from veille.sources.retry import failed_articles, failed_inputs
+
+            paths, retried = [*paths, *failed_inputs(store)], failed_articles(store)
         return run_to_store(paths, store, pipeline, outlet=outlet, published=published, max_bytes=max_bytes,
-                            reprocess=reprocess, on_progress=on_progress)
+                            reprocess=reprocess, on_progress=on_progress, csv_columns=csv_columns,
+                            extra_articles=retried)
 
 
 @app.command()

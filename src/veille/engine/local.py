@@ -6,8 +6,9 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from itertools import islice
+from itertools import chain, islice
 
+from veille.dedupe import link_near_duplicates
 from veille.pipeline import ArticleResult, Pipeline
 from veille.records import Article, Failure, Skipped
 from veille.resolve.store import resolve_store
@@ -58,6 +59,8 @@ def run_to_store(
     reprocess: bool = False,
     batch_size: int = 16,
     on_progress: Callable[[RunSummary, str], None] | None = None,
+    csv_columns: dict[str, str] | None = None,
+    extra_articles: Iterable[Article] = (),
 ) -> RunSummary:
     """Process every article under paths into the store; articles already stored are skipped unless reprocess."""
     summary = RunSummary()
@@ -66,7 +69,8 @@ def run_to_store(
                                       "reprocess": reprocess})
 
     def fresh() -> Iterator[Article | Failure]:
-        for item in read_sources(paths, outlet=outlet, published=published, max_bytes=max_bytes):
+        read = read_sources(paths, outlet=outlet, published=published, max_bytes=max_bytes, csv_columns=csv_columns)
+        for item in chain(extra_articles, read):
             if isinstance(item, Article):
                 summary.n_read += 1
                 if not reprocess and store.has_article(item.id):
@@ -80,6 +84,7 @@ def run_to_store(
         label = _record(result, store, summary)
         if on_progress:
             on_progress(summary, label)
+    link_near_duplicates(store)  # idempotent: a rerun after a crash links what the crashed run did not
     resolve_store(store)
     summary.seconds = time.perf_counter() - started
     store.finish_run(summary.run_id, summary.counts())
@@ -93,6 +98,8 @@ def _record(result: ArticleResult | Failure, store: Store, summary: RunSummary) 
         summary.failures.append(result)
         return result.source
     article = result.article
+    for note in result.notes:  # saved before the article: a crash between the two repeats a note, loses none
+        store.save_failure(note, summary.run_id)
     if result.failure is not None:
         store.save_failure(result.failure, summary.run_id, article)
         summary.failures.append(result.failure)

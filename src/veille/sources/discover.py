@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +23,8 @@ def discover_files(path: str | Path) -> Iterator[Path | Failure]:
         yield from walk_folder(root)
     elif root.is_file():
         yield root
+    elif not root.exists() and glob.has_magic(str(path)):
+        yield from walk_glob(str(path))
     elif not root.exists():
         yield read_failure(str(root), "no such file or directory")
     else:
@@ -38,3 +41,12 @@ def walk_folder(root: Path) -> Iterator[Path | Failure]:
     for problem in problems:
         yield read_failure(str(problem.filename or root), (problem.strerror or str(problem)).lower())
     yield from sorted(files, key=lambda file: file.relative_to(root).parts)
+
+
+def walk_glob(pattern: str) -> Iterator[Path | Failure]:
+    """Yield the files (and the files under folders) a glob pattern matches, sorted; '**' recurses."""
+    matches = sorted(glob.glob(pattern, recursive=True))
+    if not matches:
+        yield read_failure(pattern, "no file matches the pattern")
+    for match in matches:
+        yield from discover_files(match)

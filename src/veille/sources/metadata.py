@@ -26,6 +26,7 @@ class ArticleDefaults:
 
     outlet: str | None = None
     published: datetime | None = None
+    csv_columns: Mapping[str, str] | None = None  # article field -> CSV column, e.g. {"text": "body"}
 
 
 def to_utc_naive(value: datetime) -> datetime:
