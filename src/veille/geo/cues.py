@@ -64,6 +64,7 @@ def cue_at(text: str, start: int, end: int, language: str) -> str | None:
 
 
 @lru_cache(maxsize=None)
+@lru_cache(maxsize=None)
 def demonym_countries(language: str) -> dict[str, str]:
     """Normalised demonym -> ISO2 country code ("" for peoples without one country)."""
     table = lexicon(language, "places").get("demonyms") or {}
