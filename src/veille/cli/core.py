@@ -28,6 +28,11 @@ class OutputFormat(str, Enum):
     acled = "acled"
 
 
+class EngineKind(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 class ExportFormat(str, Enum):
     jsonl = "jsonl"
     acled = "acled"
@@ -103,22 +108,35 @@ def run(
     outlet: OutletOpt = None,
     reprocess: Annotated[bool, typer.Option(help="Process again articles already in the database.")] = False,
     max_bytes: Annotated[int, typer.Option(help="Refuse input files larger than this many bytes.")] = 5_000_000,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", min=1, help="Worker processes, each loading the models once (default: all cores).")] = None,
+    engine: Annotated[EngineKind, typer.Option(help="local processes, or a Dask cluster.")] = EngineKind.local,
+    scheduler: Annotated[str | None, typer.Option(
+        help="Dask scheduler address (tcp://host:8786); default: a local cluster of --workers workers.")] = None,
 ) -> None:
     """Process articles into the database, with a progress bar and an end-of-run summary."""
-    summary = _run_with_progress(paths, db, _parse_published(published), outlet, reprocess, max_bytes)
+    if scheduler and engine is not EngineKind.dask:
+        raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
+    summary = _run_with_progress(paths, db, _parse_published(published), outlet, reprocess, max_bytes,
+                                 workers=workers, engine=engine, scheduler=scheduler)
     print_run_summary(out, summary, db)
 
 
-def _run_with_progress(paths, db, published, outlet, reprocess, max_bytes):
+def _run_with_progress(paths, db, published, outlet, reprocess, max_bytes, workers=None,
+                       engine=EngineKind.local, scheduler=None):
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from veille.engine.local import run_to_store
+    from veille.engine.pool import default_workers
     from veille.pipeline import Pipeline
     from veille.store import Store
 
-    pipeline = Pipeline()
-    with err.status("Loading language pipelines and gazetteer..."):
-        pipeline.warm_up()
+    workers = workers or default_workers()
+    pipeline = None
+    if engine is EngineKind.local and workers == 1:
+        pipeline = Pipeline()
+        with err.status("Loading language pipelines and gazetteer..."):
+            pipeline.warm_up()
     with Store(db) as store, Progress(
         SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(bar_width=None),
         TextColumn("{task.fields[counts]}"), TimeElapsedColumn(), console=err, transient=True,
@@ -130,8 +148,13 @@ def _run_with_progress(paths, db, published, outlet, reprocess, max_bytes):
                       f"{len(summary.failures)} failed, {len(summary.skipped)} skipped")
             progress.update(task, advance=1, counts=counts, description=Path(label).name[:40] or "articles")
 
-        return run_to_store(paths, store, pipeline, outlet=outlet, published=published, max_bytes=max_bytes,
-                            reprocess=reprocess, on_progress=on_progress)
+        options = dict(outlet=outlet, published=published, max_bytes=max_bytes, reprocess=reprocess,
+                       on_progress=on_progress)
+        if engine is EngineKind.dask:
+            from veille.engine.dask_runner import run_on_dask
+
+            return run_on_dask(paths, store, scheduler=scheduler, workers=workers, **options)
+        return run_to_store(paths, store, pipeline, workers=workers, **options)
 
 
 @app.command()
