@@ -126,18 +126,23 @@ def _run_with_progress(paths, db, published, outlet, reprocess, max_bytes, worke
                        engine=EngineKind.local, scheduler=None):
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from veille.engine.local import run_to_store
+    from veille.engine.local import local_processor, run_batches
     from veille.engine.pool import default_workers
     from veille.pipeline import Pipeline
     from veille.store import Store
 
     workers = workers or default_workers()
-    pipeline = None
-    if engine is EngineKind.local and workers == 1:
+    if engine is EngineKind.dask:
+        from veille.engine.dask_runner import DaskCluster
+
+        processor = DaskCluster(scheduler, workers)
+    else:
         pipeline = Pipeline()
         with err.status("Loading language pipelines and gazetteer..."):
             pipeline.warm_up()
-    with Store(db) as store, Progress(
+        processor = local_processor(workers, pipeline)
+    # Workers start before the progress display's thread: forked workers share the loaded models.
+    with Store(db) as store, processor, Progress(
         SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(bar_width=None),
         TextColumn("{task.fields[counts]}"), TimeElapsedColumn(), console=err, transient=True,
     ) as progress:
@@ -148,13 +153,9 @@ def _run_with_progress(paths, db, published, outlet, reprocess, max_bytes, worke
                       f"{len(summary.failures)} failed, {len(summary.skipped)} skipped")
             progress.update(task, advance=1, counts=counts, description=Path(label).name[:40] or "articles")
 
-        options = dict(outlet=outlet, published=published, max_bytes=max_bytes, reprocess=reprocess,
-                       on_progress=on_progress)
-        if engine is EngineKind.dask:
-            from veille.engine.dask_runner import run_on_dask
-
-            return run_on_dask(paths, store, scheduler=scheduler, workers=workers, **options)
-        return run_to_store(paths, store, pipeline, workers=workers, **options)
+        return run_batches(paths, store, processor, outlet=outlet, published=published, max_bytes=max_bytes,
+                           reprocess=reprocess, on_progress=on_progress,
+                           arguments={"engine": engine.value, "workers": workers, "scheduler": scheduler})
 
 
 @app.command()

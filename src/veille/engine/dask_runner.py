@@ -61,6 +61,8 @@ class DaskCluster:
         self.client: Client | None = None
 
     def __enter__(self) -> DaskCluster:
+        if self.client is not None:
+            return self
         started = time.perf_counter()
         if self.address is None:
             self._cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
@@ -76,8 +78,10 @@ class DaskCluster:
     def __exit__(self, *exc_info) -> None:
         if self.client is not None:
             self.client.close()
+            self.client = None
         if self._cluster is not None:
             self._cluster.close()
+            self._cluster = None
 
     def map(self, batches: Iterable[Batch]) -> Iterator[tuple[Batch, list[ArticleResult]]]:
         def submit(batch: Batch):

@@ -57,11 +57,16 @@ def run_to_store(
 ) -> RunSummary:
     """Process every article under paths into the store; articles already stored are skipped unless reprocess.
 
-    workers=1 processes here with `pipeline`; more start that many processes, each loading the models once.
+    workers=1 processes here with `pipeline`; more start that many processes, each with the models loaded once.
     """
-    processor = InProcess(pipeline, batch_size) if workers <= 1 else ProcessPool(workers, batch_size)
+    processor = local_processor(workers, pipeline, batch_size)
     return run_batches(paths, store, processor, outlet=outlet, published=published, max_bytes=max_bytes,
                        reprocess=reprocess, batch_size=batch_size, on_progress=on_progress)
+
+
+def local_processor(workers: int, pipeline: Pipeline | None = None, batch_size: int = 16) -> BatchProcessor:
+    """This process for one worker, else a pool (forked from `pipeline` when given, see ProcessPool)."""
+    return InProcess(pipeline, batch_size) if workers <= 1 else ProcessPool(workers, batch_size, pipeline=pipeline)
 
 
 def run_batches(

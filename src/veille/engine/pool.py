@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
 from veille.engine.batches import Batch
 from veille.engine.ordered import ordered_results
-from veille.engine.worker import meet_other_workers, peak_rss_mb, process_articles
+from veille.engine.worker import adopt_pipeline, meet_other_workers, peak_rss_mb, process_articles, set_barrier
 from veille.pipeline import Pipeline
 
 
@@ -30,11 +31,14 @@ class InProcess:
         self.batch_size = batch_size
         self.ready_seconds = 0.0
         self.workers = 1
+        self._ready = False
 
     def __enter__(self) -> InProcess:
-        started = time.perf_counter()
-        self.pipeline.warm_up()
-        self.ready_seconds = time.perf_counter() - started
+        if not self._ready:
+            started = time.perf_counter()
+            self.pipeline.warm_up()
+            self.ready_seconds = time.perf_counter() - started
+            self._ready = True
         return self
 
     def __exit__(self, *exc_info) -> None:
@@ -49,25 +53,37 @@ class InProcess:
 
 
 class ProcessPool:
-    """Process batches on `workers` spawned processes, each loading the models once; results in input order."""
+    """Process batches on `workers` processes with the models loaded once; results in input order.
 
-    def __init__(self, workers: int, batch_size: int = 16, window: int | None = None):
+    Given a loaded pipeline on Linux, workers are forked from this process and share its models'
+    memory (start it before any thread, e.g. a progress display); otherwise they are spawned and
+    each loads the models once.
+    """
+
+    def __init__(self, workers: int, batch_size: int = 16, window: int | None = None,
+                 pipeline: Pipeline | None = None):
         if workers < 1:
             raise ValueError(f"workers must be at least 1, got {workers}")
         self.workers = workers
         self.batch_size = batch_size
         self.window = window or 2 * workers
         self.ready_seconds = 0.0
+        self.pipeline = pipeline
         self._executor: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> ProcessPool:
-        # spawn, not fork: the parent may run threads (progress display) and must not share model memory state.
-        context = multiprocessing.get_context("spawn")
-        barrier = context.Barrier(self.workers)
+        if self._executor is not None:
+            return self
         started = time.perf_counter()
+        if self.pipeline is not None and sys.platform.startswith("linux"):
+            self.pipeline.warm_up()
+            adopt_pipeline(self.pipeline)
+            context, initializer = multiprocessing.get_context("fork"), set_barrier
+        else:
+            context, initializer = multiprocessing.get_context("spawn"), _initialise
+        barrier = context.Barrier(self.workers)
         self._executor = ProcessPoolExecutor(
-            max_workers=self.workers, mp_context=context,
-            initializer=_initialise, initargs=(barrier,),
+            max_workers=self.workers, mp_context=context, initializer=initializer, initargs=(barrier,),
         )
         self._meet()  # starts every worker and waits for their models to load
         self.ready_seconds = time.perf_counter() - started

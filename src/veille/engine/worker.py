@@ -21,6 +21,18 @@ def load_worker_pipeline(barrier=None) -> None:
     _pipeline.warm_up()
 
 
+def adopt_pipeline(pipeline: Pipeline) -> None:
+    """Use an already loaded pipeline: forked workers inherit it from the parent, sharing its memory."""
+    global _pipeline
+    _pipeline = pipeline
+
+
+def set_barrier(barrier) -> None:
+    """Pool initializer of forked workers: the pipeline came with the fork, only the barrier is new."""
+    global _barrier
+    _barrier = barrier
+
+
 def process_articles(articles: list[Article], batch_size: int = 16) -> list[ArticleResult]:
     """Process one batch with this worker's pipeline (loaded on first use when no initializer ran)."""
     if _pipeline is None:
