@@ -11,6 +11,7 @@ from veille.records import Article, Failure
 from veille.sources.discover import discover_files
 from veille.sources.failures import read_failure
 from veille.sources.jsonl import read_jsonl
+from veille.sources.jsonl_stream import stream_jsonl_file
 from veille.sources.metadata import ArticleDefaults, to_utc_naive
 from veille.sources.raw import read_file_bytes, read_stream_bytes
 from veille.sources.text import read_text
@@ -25,6 +26,9 @@ READERS: dict[str, Reader] = {
     ".jsonl": read_jsonl,
     ".ndjson": read_jsonl,
 }
+
+# Suffixes read line by line from the file, in constant memory; max_bytes then limits each line.
+STREAMED = {".jsonl", ".ndjson"}
 
 STDIN_PATH = "-"
 STDIN_SOURCE = "<stdin>"
@@ -54,6 +58,9 @@ def read_sources(
 def read_file(path: Path, defaults: ArticleDefaults, max_bytes: int) -> Iterator[Article | Failure]:
     """Read one file with the reader of its suffix; an unknown suffix is reported, not skipped."""
     suffix = path.suffix.lower()
+    if suffix in STREAMED:
+        yield from stream_jsonl_file(path, defaults, max_bytes)
+        return
     reader = READERS.get(suffix)
     if reader is None:
         yield read_failure(str(path), f"unsupported file type '{suffix}'")
