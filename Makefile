@@ -22,7 +22,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/python bench/pipeline_vs_parse.py
+	$(BIN)/python bench/throughput.py
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info veille-demo.db veille.db

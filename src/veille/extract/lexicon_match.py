@@ -71,8 +71,12 @@ class PhraseLexicon:
         end = len(doc) if end is None else end
         keys = doc_token_keys(doc)[start:end]
         hits: list[LexiconHit] = []
+        firsts = self._by_first.keys()
         i = 0
         while i < len(keys):
+            if firsts.isdisjoint(keys[i]):  # most tokens open no entry: skip the call
+                i += 1
+                continue
             match = self._match_at(keys, i)
             if match is None:
                 i += 1
