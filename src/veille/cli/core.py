@@ -107,9 +107,9 @@ def run(
     published: PublishedOpt = None,
     outlet: OutletOpt = None,
     reprocess: Annotated[bool, typer.Option(help="Process again articles already in the database.")] = False,
-    max_bytes: Annotated[int, typer.Option(help="Refuse input files larger than this many bytes.")] = 5_000_000,
+    max_bytes: Annotated[int, typer.Option(help="Refuse input files (JSON Lines: lines) larger than this many bytes.")] = 5_000_000,
     workers: Annotated[int | None, typer.Option(
-        "--workers", min=1, help="Worker processes, each loading the models once (default: all cores).")] = None,
+        "--workers", min=1, help="Worker processes; the models are loaded once (default: all cores).")] = None,
     engine: Annotated[EngineKind, typer.Option(help="local processes, or a Dask cluster.")] = EngineKind.local,
     scheduler: Annotated[str | None, typer.Option(
         help="Dask scheduler address (tcp://host:8786); default: a local cluster of --workers workers.")] = None,
