@@ -46,15 +46,18 @@ def bare_parse(articles: list[Article], batch_size: int) -> int:
     return n
 
 
-def cold_start(workdir: Path, article: dict) -> float:
-    """Wall seconds of `veille extract` on one article in a fresh process (imports and model loading)."""
+def cold_start(workdir: Path, article: dict) -> tuple[float, float]:
+    """Wall and CPU seconds of `veille extract` on one article in a fresh process (imports, model loading)."""
     path = workdir / "one.txt"
     path.write_text(f"---\nlanguage: {article['language']}\npublished: {article['published']}\n---\n"
                     f"{article['text']}\n", encoding="utf-8")
     veille = shutil.which("veille", path=str(Path(sys.executable).parent)) or "veille"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run([veille, "extract", str(path)], check=True, capture_output=True)
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main() -> None:
@@ -105,7 +108,7 @@ def main() -> None:
           f"--workers {args.workers} {many.n_events}")
     print(f"peak RSS: this process {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB; "
           f"workers of (d) {', '.join(f'{m:.0f} MB' for m in many.worker_peak_rss_mb)}")
-    print(f"cold start of `veille extract` on one article: {cold:.2f} s")
+    print(f"cold start of `veille extract` on one article: {cold[0]:.2f} s (cpu {cold[1]:.2f} s)")
     print(f"cpu ratios (less sensitive to a shared machine): b/a {a_cpu / b_cpu:.2f} c/a {a_cpu / c_cpu:.2f}")
     print(f"speedup --workers {args.workers} over one process: {c / d:.2f}x")
     print(f"b/a={a / b:.2f} c/a={a / c:.2f}")
