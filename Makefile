@@ -22,7 +22,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/python bench/pipeline_vs_parse.py
+	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/resolve.py
 	$(BIN)/python bench/gazetteer.py
 

@@ -28,6 +28,11 @@ class OutputFormat(str, Enum):
     acled = "acled"
 
 
+class EngineKind(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 def _parse_published(value: str | None) -> datetime | None:
     if value is None:
         return None
@@ -99,38 +104,57 @@ def run(
     published: PublishedOpt = None,
     outlet: OutletOpt = None,
     reprocess: Annotated[bool, typer.Option(help="Process again articles already in the database.")] = False,
-    max_bytes: Annotated[int, typer.Option(help="Refuse input files larger than this many bytes.")] = 5_000_000,
+    max_bytes: Annotated[int, typer.Option(
+        help="Refuse input files (JSON Lines: lines) larger than this many bytes.")] = 5_000_000,
     csv_columns: Annotated[str | None, typer.Option(
         help="CSV columns of the article fields, e.g. 'text=body,published=date'.")] = None,
     retry_failures: Annotated[bool, typer.Option(
         help="Also retry the failed articles and input files recorded in the database.")] = False,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", min=1, help="Worker processes; the models are loaded once (default: all cores).")] = None,
+    engine: Annotated[EngineKind, typer.Option(help="local processes, or a Dask cluster.")] = EngineKind.local,
+    scheduler: Annotated[str | None, typer.Option(
+        help="Dask scheduler address (tcp://host:8786); default: a local cluster of --workers workers.")] = None,
 ) -> None:
     """Process articles into the database, with a progress bar and an end-of-run summary."""
     from veille.sources.tabular import parse_column_map
 
     if not paths and not retry_failures:
         raise typer.BadParameter("give at least one input, or --retry-failures", param_hint="PATHS")
+    if scheduler and engine is not EngineKind.dask:
+        raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
     paths = paths or []
     try:
         columns = parse_column_map(csv_columns)
     except ValueError as error:
         raise typer.BadParameter(str(error), param_hint="--csv-columns") from None
     summary = _run_with_progress(paths, db, _parse_published(published), outlet, reprocess, max_bytes,
-                                 csv_columns=columns, retry_failures=retry_failures)
+                                 csv_columns=columns, retry_failures=retry_failures,
+                                 workers=workers, engine=engine, scheduler=scheduler)
     print_run_summary(out, summary, db)
 
 
-def _run_with_progress(paths, db, published, outlet, reprocess, max_bytes, csv_columns=None, retry_failures=False):
+def _run_with_progress(paths, db, published, outlet, reprocess, max_bytes, csv_columns=None, retry_failures=False,
+                       workers=None, engine=EngineKind.local, scheduler=None):
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from veille.engine.local import run_to_store
+    from veille.engine.local import local_processor, run_batches
+    from veille.engine.pool import default_workers
     from veille.pipeline import Pipeline
     from veille.store import Store
 
-    pipeline = Pipeline()
-    with err.status("Loading language pipelines and gazetteer..."):
-        pipeline.warm_up()
-    with Store(db) as store, Progress(
+    workers = workers or default_workers()
+    if engine is EngineKind.dask:
+        from veille.engine.dask_runner import DaskCluster
+
+        processor = DaskCluster(scheduler, workers)
+    else:
+        pipeline = Pipeline()
+        with err.status("Loading language pipelines and gazetteer..."):
+            pipeline.warm_up()
+        processor = local_processor(workers, pipeline)
+    # Workers start before the progress display's thread: forked workers share the loaded models.
+    with Store(db) as store, processor, Progress(
         SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(bar_width=None),
         TextColumn("{task.fields[counts]}"), TimeElapsedColumn(), console=err, transient=True,
     ) as progress:
@@ -146,9 +170,10 @@ def _run_with_progress(paths, db, published, outlet, reprocess, max_bytes, csv_c
             from veille.sources.retry import failed_articles, failed_inputs
 
             paths, retried = [*paths, *failed_inputs(store)], failed_articles(store)
-        return run_to_store(paths, store, pipeline, outlet=outlet, published=published, max_bytes=max_bytes,
-                            reprocess=reprocess, on_progress=on_progress, csv_columns=csv_columns,
-                            extra_articles=retried)
+        return run_batches(paths, store, processor, outlet=outlet, published=published, max_bytes=max_bytes,
+                           reprocess=reprocess, on_progress=on_progress, csv_columns=csv_columns,
+                           extra_articles=retried,
+                           arguments={"engine": engine.value, "workers": workers, "scheduler": scheduler})
 
 
 @app.command()

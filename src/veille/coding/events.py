@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 
 from spacy.tokens import Doc
 
@@ -32,6 +33,11 @@ class _Context:
     mentions: ArticleMentions
     places: dict[PlaceMention, Place]
     published: date | None
+
+    @cached_property
+    def text(self) -> str:
+        """The Doc's text, built once: spaCy rebuilds Doc.text from the tokens on every access."""
+        return self.doc.text
 
 
 def _span(mention) -> Span:
@@ -84,6 +90,7 @@ def code_events(
 def _carry_quantities(doc: Doc, mentions: ArticleMentions, candidates: list[EventCandidate], assigned: dict) -> None:
     """Counts in a sentence with no trigger ("the operations left two dead") join the latest event before."""
     sentences = list(doc.sents)
+    text = doc.text  # rebuilt by spaCy on every access: once here, not per candidate and quantity
     sentence_of = {s.start: n for n, s in enumerate(sentences)}
     claimed = {id(q) for qs in assigned.values() for q in qs}
     for quantity in mentions.quantities:
@@ -94,7 +101,7 @@ def _carry_quantities(doc: Doc, mentions: ArticleMentions, candidates: list[Even
         earlier = [
             (i, c) for i, c in enumerate(candidates)
             if 0 < number - sentence_of[c.sentence[0]] <= CARRY_SENTENCES
-            and doc[c.sentence[0]].idx >= doc.text.rfind("\n\n", 0, quantity.start) + 1
+            and doc[c.sentence[0]].idx >= text.rfind("\n\n", 0, quantity.start) + 1
         ]
         if earlier:
             index, _ = earlier[-1]
@@ -132,7 +139,7 @@ def _code_candidate(ctx: _Context, candidate: EventCandidate, args: dict, previo
         days=HISTORICAL_AFTER_DAYS
     ):
         modality = "historical"
-    paragraph = paragraph_bounds(doc.text, sent.start_char)
+    paragraph = paragraph_bounds(ctx.text, sent.start_char)
     following = doc[sent.end].sent if sent.end < len(doc) else None
     claim, claim_evidence = build_claim(
         ctx.article.outlet, (sent.start_char, sent.end_char), paragraph, ctx.mentions.sources, ctx.mentions.hedges,
@@ -178,7 +185,7 @@ def _choose_place(ctx: _Context, candidate: EventCandidate, assigned: list[Place
         best = min(assigned, key=rank)
         return ctx.places[best], best
     sent_start = ctx.doc[candidate.sentence[0]].idx
-    paragraph_start = paragraph_bounds(ctx.doc.text, sent_start)[0]
+    paragraph_start = paragraph_bounds(ctx.text, sent_start)[0]
     before = [p for p in ctx.mentions.places if p in ctx.places and paragraph_start <= p.start < sent_start]
     towns = [p for p in before if ctx.places[p].geo_precision == 1] or before
     if towns:

@@ -1,1 +1,1 @@
-"""Runners: the local one here; a Dask one for clusters comes with the scale-out issue."""
+"""Runners: local (this process or a process pool) and Dask (a LocalCluster or an existing cluster)."""

@@ -77,7 +77,10 @@ class PhraseTable:
     def matches(self, doc: Doc, folded: list[str]) -> list[tuple[int, int, Any]]:
         """All (start, end, value), the longest at each start; matches may overlap."""
         found = []
-        for i in range(len(folded)):
+        by_first = self._by_first
+        for i, word in enumerate(folded):
+            if word not in by_first:  # most tokens open no phrase: skip the call
+                continue
             hit = self.match_at(doc, folded, i)
             if hit is not None:
                 found.append((i, hit[0], hit[1]))

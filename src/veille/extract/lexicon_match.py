@@ -13,16 +13,34 @@ from spacy.tokens import Doc, Token
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'"})
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
-    """Lower-case, unify apostrophes and strip accents, so 'Tués' and 'tues' compare equal."""
+    """Lower-case, unify apostrophes and strip accents, so 'Tués' and 'tues' compare equal (cached: hot path)."""
     word = word.lower().translate(_APOSTROPHES)
     decomposed = unicodedata.normalize("NFD", word)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+_DOC_KEYS = "veille_token_keys"
+
+
 def token_keys(token: Token) -> frozenset[str]:
     """The folded surface form and lemma of a token."""
-    return frozenset({fold(token.text), fold(token.lemma_)})
+    return doc_token_keys(token.doc)[token.i]
+
+
+def doc_token_keys(doc: Doc) -> list[frozenset[str]]:
+    """The keys of every token of a Doc, computed once per Doc: every lexicon scans the same Doc."""
+    keys = doc.user_data.get(_DOC_KEYS)
+    if keys is None or len(keys) != len(doc):
+        keys = [_keys(token.text, token.lemma_) for token in doc]
+        doc.user_data[_DOC_KEYS] = keys
+    return keys
+
+
+@lru_cache(maxsize=1 << 16)
+def _keys(text: str, lemma: str) -> frozenset[str]:
+    return frozenset({fold(text), fold(lemma)})
 
 
 @dataclass(frozen=True)
@@ -51,10 +69,14 @@ class PhraseLexicon:
     def find(self, doc: Doc, start: int = 0, end: int | None = None) -> list[LexiconHit]:
         """Return non-overlapping hits in doc[start:end], longest match first at each position."""
         end = len(doc) if end is None else end
-        keys = [token_keys(doc[i]) for i in range(start, end)]
+        keys = doc_token_keys(doc)[start:end]
         hits: list[LexiconHit] = []
+        firsts = self._by_first.keys()
         i = 0
         while i < len(keys):
+            if firsts.isdisjoint(keys[i]):  # most tokens open no entry: skip the call
+                i += 1
+                continue
             match = self._match_at(keys, i)
             if match is None:
                 i += 1

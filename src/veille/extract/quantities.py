@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span as SpacySpan
 
@@ -32,10 +33,16 @@ def _digit_value(text: str) -> int | None:
     return None
 
 
-def _numbers(doc: Doc, sent: SpacySpan, language: str) -> list[_Number]:
+@lru_cache(maxsize=None)
+def _number_words(language: str) -> tuple[dict[str, int], frozenset[str]]:
+    """Folded number word -> value, and the ambiguous ones, of a language (built once)."""
     table = lexicon(language, "quantities")
     words = {fold(k): int(v) for k, v in table["numbers"].items()}
-    ambiguous = {fold(w) for w in table.get("ambiguous_numbers", [])}
+    return words, frozenset(fold(w) for w in table.get("ambiguous_numbers", []))
+
+
+def _numbers(doc: Doc, sent: SpacySpan, language: str) -> list[_Number]:
+    words, ambiguous = _number_words(language)
     found: list[_Number] = []
     for hit in compiled_lexicon(language, "quantities", "numbers").find(doc, sent.start, sent.end):
         key = fold(hit.entry)

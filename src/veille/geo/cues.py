@@ -74,6 +74,7 @@ def follows_locative(text: str, start: int, language: str) -> bool:
 
 
 @lru_cache(maxsize=None)
+@lru_cache(maxsize=None)
 def demonym_countries(language: str) -> dict[str, str]:
     """Normalised demonym -> ISO2 country code ("" for peoples without one country)."""
     table = lexicon(language, "places").get("demonyms") or {}

@@ -18,6 +18,7 @@ from veille.sources.fetch import fetch, fetched_results, is_url, suffix_for_cont
 from veille.sources.html import read_html
 from veille.sources.jsonl import read_jsonl
 from veille.sources.limits import ReadLimits
+from veille.sources.jsonl_stream import stream_jsonl_file
 from veille.sources.metadata import ArticleDefaults, to_utc_naive
 from veille.sources.raw import read_file_bytes, read_stream_bytes
 from veille.sources.tabular import read_csv
@@ -45,6 +46,9 @@ READERS: dict[str, Reader] = {
 WARC_SUFFIXES = (".warc", ".warc.gz")
 ZIP_SUFFIXES = (".zip",)
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tar.xz")
+
+# Suffixes read line by line from the file, in constant memory; max_bytes then limits each line.
+STREAMED = {".jsonl", ".ndjson"}
 
 STDIN_PATH = "-"
 STDIN_SOURCE = "<stdin>"
@@ -105,6 +109,8 @@ def read_file(path: Path, defaults: ArticleDefaults, limits: ReadLimits | int) -
                 yield from read_warc_stream(stream, source, defaults, limits)
         except OSError as error:
             yield read_failure(source, (error.strerror or str(error)).lower())
+    elif kind in STREAMED:
+        yield from stream_jsonl_file(path, defaults, limits.max_bytes)
     elif kind not in READERS:
         yield read_failure(source, f"unsupported file type '{kind}'")
     else:
