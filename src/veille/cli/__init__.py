@@ -2,5 +2,6 @@
 
 from veille.cli.app import app
 from veille.cli import core  # noqa: F401  (registers extract, run, demo, failures, export, version)
+from veille.cli import eval  # noqa: F401  (registers eval acled|plover|popcorn)
 
 __all__ = ["app"]

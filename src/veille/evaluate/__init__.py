@@ -1,0 +1,1 @@
+"""Gold-set readers and scorers: ACLED CSV, PLOVER GSR records, POPCORN JSON."""
