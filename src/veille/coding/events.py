@@ -114,7 +114,7 @@ def _code_candidate(ctx: _Context, candidate: EventCandidate, args: dict, previo
     actor1, actor2, actor_evidence = assign_actors(doc, candidate, args["actors"], ctx.language, country_name, iso3)
     evidence.update(actor_evidence)
     sub_event_type = refine_sub_event_type(doc, candidate, actor1, actor2, ctx.language)
-    event_date, precision, time_mention = _choose_date(ctx, args["times"], previous)
+    event_date, precision, time_mention = _choose_date(ctx, args["times"], previous, anchor.start)
     if time_mention is not None:
         evidence["event_date"] = _span(time_mention)
     counts = {}
@@ -186,14 +186,19 @@ def _choose_place(ctx: _Context, candidate: EventCandidate, assigned: list[Place
     return None, None
 
 
-def _choose_date(ctx: _Context, assigned: list[TimeMention], previous: Event | None):
-    """The event's own date mention; else the previous event's date in the article; else publication."""
+def _choose_date(ctx: _Context, assigned: list[TimeMention], previous: Event | None, trigger_start: int):
+    """The event's own date mention; else the previous event's date; else the latest date written before the
+    event (a report's opening "On 9 May, ..." sets the scene for what follows); else publication."""
     dated = [t for t in assigned if t.date is not None]
     if dated:
         best = min(dated, key=lambda t: t.precision)
         return best.date, best.precision, best
     if previous is not None and previous.event_date is not None:
         return previous.event_date, max(previous.time_precision or 1, 2), None
+    before = [t for t in ctx.mentions.times if t.date is not None and t.end <= trigger_start]
+    if before:
+        latest = max(before, key=lambda t: t.start)
+        return latest.date, latest.precision, latest
     if ctx.published is not None:
         return ctx.published, 2, None
     return None, None, None

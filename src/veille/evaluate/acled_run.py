@@ -27,7 +27,7 @@ def run_acled(rows: list[AcledGold], pipeline: Pipeline | None = None,
     articles = (gold_article(gold) for gold in rows)
     for gold, result in zip(rows, pipeline.process(articles, batch_size=BATCH_SIZE)):
         failure = result.failure.message if result.failure else None
-        outcomes.append(RowOutcome(gold, main_event(result.events), len(result.events), failure))
+        outcomes.append(RowOutcome(gold, main_event(result.events, gold.notes), len(result.events), failure))
         if progress:
             progress(1)
     return outcomes

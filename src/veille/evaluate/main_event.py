@@ -2,22 +2,44 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from veille.records import Event
 
-# Why this order: an ACLED note opens with the event it codes ("On 9 May 2020, X attacked Y in
-# Z ...") and follows with context (earlier events, claims, what happened next). So the first
-# event of the note that is asserted (not negated, future, hypothetical or background) is the
-# coded one. A reported-but-unrealised event ("an attack was foiled") is still asserted as an
-# attempt. Only when no event is asserted do we fall back to the first event of any modality.
-PREFERRED_MODALITIES = ("asserted",)
+SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z0-9\"'(])")
+
+# Why this choice: an ACLED note opens with the event it codes ("On 9 May 2020, X attacked Y in
+# Z ...") and follows with context (earlier events, claims, what happened next). So we take the
+# earliest sentence holding an asserted event (not negated, future, hypothetical or background;
+# a foiled attack is still asserted as an attempt). Within that sentence several events may
+# stand ("protesters gathered and police arrested two"); ACLED codes the most serious one, so
+# violence beats demonstrations, which beat strategic developments, and the catch-all "Other"
+# comes last. Only when nothing is asserted do we fall back to the first event of any modality.
+SEVERITY = {
+    "Battles": 0, "Explosions/Remote violence": 0, "Violence against civilians": 0,
+    "Riots": 1, "Protests": 2, "Strategic developments": 3,
+}
+LAST_RESORT = {"Other", "Change to group/activity"}
 
 
-def main_event(events: list[Event]) -> Event | None:
-    """The event an ACLED row is compared with: the first asserted one, else the first one."""
+def severity(event: Event) -> tuple[int, int]:
+    """Lower is more serious: the event type's rank, then catch-all strategic developments last."""
+    return SEVERITY.get(event.event_type, 3), int(event.sub_event_type in LAST_RESORT)
+
+
+def sentence_index(text: str) -> Callable[[Event], int]:
+    """Which sentence of `text` an event's trigger stands in (sentence ends: . ! ? then a capital)."""
+    ends = [m.end() for m in SENTENCE_END.finditer(text)]
+    return lambda event: sum(1 for end in ends if event.trigger and end <= event.trigger.start)
+
+
+def main_event(events: list[Event], text: str = "") -> Event | None:
+    """The event an ACLED row is compared with (see the comment above)."""
     if not events:
         return None
-    ordered = sorted(events, key=lambda e: e.trigger.start if e.trigger else 0)
-    for event in ordered:
-        if event.modality in PREFERRED_MODALITIES:
-            return event
-    return ordered[0]
+    asserted = [e for e in events if e.modality == "asserted"] or list(events)
+    position = sentence_index(text)
+    first_sentence = min(position(e) for e in asserted)
+    in_first = [e for e in asserted if position(e) == first_sentence]
+    return min(in_first, key=lambda e: (severity(e), e.trigger.start if e.trigger else 0))
