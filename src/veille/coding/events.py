@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
+from veille.coding.actor_defaults import acled_country_name, apply_actor_conventions
 from veille.coding.actors import assign_actors
 from veille.coding.claims import build_claim
 from veille.coding.merge import merge_retold_events
@@ -109,11 +110,18 @@ def _code_candidate(ctx: _Context, candidate: EventCandidate, args: dict, previo
     location, place_mention = _choose_place(ctx, candidate, args["places"])
     if location is not None:
         evidence["location"] = _span(place_mention)
-    country_name = location.country if location else None
     iso3 = location.iso3 if location else None
+    country_name = acled_country_name(iso3, location.country if location else None)
     actor1, actor2, actor_evidence = assign_actors(doc, candidate, args["actors"], ctx.language, country_name, iso3)
     evidence.update(actor_evidence)
     sub_event_type = refine_sub_event_type(doc, candidate, actor1, actor2, ctx.language)
+    actor1, assoc_actor_1, actor2 = apply_actor_conventions(
+        event_type_of(sub_event_type), sub_event_type, actor1, actor2, country_name, iso3, _span(anchor))
+    for field_name, actor in (("actor1", actor1), ("assoc_actor_1", assoc_actor_1), ("actor2", actor2)):
+        if actor is not None and actor.mention is not None:
+            evidence[field_name] = actor.mention
+        else:
+            evidence.pop(field_name, None)
     event_date, precision, time_mention = _choose_date(ctx, args["times"], previous, anchor.start)
     if time_mention is not None:
         evidence["event_date"] = _span(time_mention)
@@ -151,6 +159,7 @@ def _code_candidate(ctx: _Context, candidate: EventCandidate, args: dict, previo
         plover_type=plover_type,
         plover_mode=plover_mode,
         actor1=actor1,
+        assoc_actor_1=assoc_actor_1,
         actor2=actor2,
         inter1=inter1,
         inter2=inter2,

@@ -15,6 +15,7 @@ from veille.resources import load_yaml
 REQUIRED_COLUMNS = {"notes", "event_type", "sub_event_type", "actor1"}
 DATE_FORMATS = ("%d-%b-%y", "%d-%B-%y", "%Y-%m-%d", "%d %B %Y", "%d-%b-%Y", "%d/%m/%Y")
 PERIOD_SUFFIX = re.compile(r"\s*\([^()]*\)\s*$")
+PERIOD_ANYWHERE = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)")  # "(2016-)", "(2012-2016)"
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def parse_acled_date(value: str) -> date | None:
 
 def strip_period_suffix(name: str) -> str:
     """ACLED actor name without its trailing parenthesised period: "Military Forces of Syria (2000-)"."""
-    name = (name or "").strip()
+    name = PERIOD_ANYWHERE.sub("", (name or "").strip())
     while True:
         stripped = PERIOD_SUFFIX.sub("", name)
         if stripped == name:
