@@ -49,7 +49,7 @@ def eval_acled(
     from veille.evaluate.acled_report import confusion_table, metrics_table, print_errors
     from veille.evaluate.acled_run import run_acled
     from veille.evaluate.acled_score import acled_metrics, per_label_f1
-    from veille.pipeline import Pipeline
+    from veille.evaluate.acled_run import DepthRecordingPipeline
 
     try:
         rows = select_rows(read_acled_csv(gold), region=region, country=country, limit=limit)
@@ -59,7 +59,7 @@ def eval_acled(
     if not rows:
         err.print("[red]no rows match the selection[/red]")
         raise typer.Exit(2)
-    pipeline = Pipeline(languages=("en",))
+    pipeline = DepthRecordingPipeline(languages=("en",))
     pipeline.warm_up()
     with Progress(console=err, transient=True) as progress:
         task = progress.add_task(f"coding {len(rows)} notes", total=len(rows))
@@ -74,3 +74,73 @@ def eval_acled(
     pairs = [(o.gold.sub_event_type, o.predicted.sub_event_type if o.predicted else None) for o in outcomes]
     metrics["sub_event_type_f1"] = per_label_f1(pairs)
     _write_json(json_out, metrics)
+
+
+@eval_app.command("plover")
+def eval_plover(
+    gold: GoldArg,
+    json_out: JsonOpt = None,
+    show_confusion: Annotated[bool, typer.Option("--confusion", help="Print the type confusions.")] = False,
+    errors: ErrorsOpt = 0,
+) -> None:
+    """Score the PLOVER type (and actor countries) of each gold sentence's main event."""
+    from rich.table import Table
+
+    from veille.coding.taxonomy import plover_types
+    from veille.evaluate.plover import plover_confusion, plover_metrics, read_plover, run_plover
+
+    try:
+        records = read_plover(gold)
+    except (ValueError, UnicodeDecodeError) as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from None
+    pairs = run_plover(records)
+    metrics = plover_metrics(pairs, set(plover_types()))
+    _print_flat(metrics, f"PLOVER evaluation ({metrics['n']} sentences)")
+    if show_confusion:
+        table = Table(title="PLOVER type confusions (gold -> predicted)")
+        for column in ("gold", "predicted", "n"):
+            table.add_column(column)
+        for (g, p), count in plover_confusion(pairs).most_common():
+            table.add_row(g, p, str(count), style="green" if g == p else None)
+        out.print(table)
+    for g, e in [(g, e) for g, e in pairs if e is None or e.plover_type != g.event][:errors]:
+        out.print(f"[bold]{g.event}[/bold] -> {e.plover_type if e else '-'} "
+                  f"({e.trigger.text if e and e.trigger else 'no trigger'}): {g.text}", markup=False)
+    metrics["confusion"] = {f"{g} -> {p}": n for (g, p), n in plover_confusion(pairs).most_common()}
+    _write_json(json_out, metrics)
+
+
+@eval_app.command("popcorn")
+def eval_popcorn(gold: GoldArg, json_out: JsonOpt = None, limit: LimitOpt = None) -> None:
+    """Score French event detection by type, death counts and dates on POPCORN texts."""
+    from rich.table import Table
+
+    from veille.evaluate.popcorn import popcorn_metrics, read_popcorn, run_popcorn
+
+    try:
+        records = read_popcorn(gold)[:limit] if limit else read_popcorn(gold)
+    except (ValueError, KeyError, UnicodeDecodeError) as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from None
+    metrics = popcorn_metrics(run_popcorn(records))
+    table = Table(title=f"POPCORN event detection by type ({metrics['n']} texts)")
+    for column in ("type", "support", "predicted", "precision", "recall", "f1"):
+        table.add_column(column, justify="left" if column == "type" else "right")
+    for label, row in metrics["by_type"].items():
+        table.add_row(label, *(str(row[k]) for k in ("support", "predicted", "precision", "recall", "f1")))
+    out.print(table)
+    _print_flat({k: v for k, v in metrics.items() if k != "by_type"}, "POPCORN summary")
+    _write_json(json_out, metrics)
+
+
+def _print_flat(metrics: dict, title: str) -> None:
+    from rich.table import Table
+
+    table = Table(title=title)
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    for key, value in metrics.items():
+        if not isinstance(value, dict):
+            table.add_row(key, "-" if value is None else str(value))
+    out.print(table)

@@ -19,15 +19,33 @@ def gold_article(gold: AcledGold) -> Article:
                    language="en", outlet="ACLED", source_path=f"row {gold.row}")
 
 
+class DepthRecordingPipeline(Pipeline):
+    """The pipeline, also noting how deep in its sentence's parse each event's trigger sits."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.trigger_depth: dict[str, int] = {}
+
+    def code_doc(self, article, doc, language):
+        events = super().code_doc(article, doc, language)
+        for event in events:
+            span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+            self.trigger_depth[event.id] = len(list(span.root.ancestors)) if span is not None else 99
+        return events
+
+
 def run_acled(rows: list[AcledGold], pipeline: Pipeline | None = None,
               progress: Callable[[int], None] | None = None) -> list[RowOutcome]:
     """Code every row's note and keep its main event (see veille.evaluate.main_event)."""
-    pipeline = pipeline or Pipeline(languages=("en",))
+    pipeline = pipeline or DepthRecordingPipeline(languages=("en",))
+    depth = getattr(pipeline, "trigger_depth", None)
     outcomes = []
     articles = (gold_article(gold) for gold in rows)
     for gold, result in zip(rows, pipeline.process(articles, batch_size=BATCH_SIZE)):
         failure = result.failure.message if result.failure else None
-        outcomes.append(RowOutcome(gold, main_event(result.events, gold.notes), len(result.events), failure))
+        outcomes.append(RowOutcome(gold, main_event(result.events, gold.notes, depth.get if depth is not None else None), len(result.events), failure))
+        if depth is not None:
+            depth.clear()
         if progress:
             progress(1)
     return outcomes
