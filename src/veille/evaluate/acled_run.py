@@ -44,8 +44,6 @@ def run_acled(rows: list[AcledGold], pipeline: Pipeline | None = None,
     for gold, result in zip(rows, pipeline.process(articles, batch_size=BATCH_SIZE)):
         failure = result.failure.message if result.failure else None
         outcomes.append(RowOutcome(gold, main_event(result.events, gold.notes, depth.get if depth is not None else None), len(result.events), failure))
-        if depth is not None:
-            depth.clear()
         if progress:
             progress(1)
     return outcomes
