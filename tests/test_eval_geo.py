@@ -1,4 +1,4 @@
-"""`veille eval-geo`: both gold formats read, accuracy within 161 km, detection precision and recall."""
+"""`veille eval geo`: both gold formats read, accuracy within 161 km, detection precision and recall."""
 
 import json
 

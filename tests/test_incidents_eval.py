@@ -87,11 +87,11 @@ def test_eval_incidents_command_on_a_small_set_and_a_clear_error_on_bad_gold(tmp
                                               encoding="utf-8")
     (tmp_path / "gold.yaml").write_text("a_en: {incident: X, language: en}\nb_fr: {incident: X, language: fr}\n",
                                         encoding="utf-8")
-    result = CliRunner().invoke(app, ["eval-incidents", str(tmp_path)])
+    result = CliRunner().invoke(app, ["eval", "incidents", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert "cross-lang" in result.output and "1.000" in result.output
     (tmp_path / "gold.yaml").write_text("- just a list\n", encoding="utf-8")
     with pytest.raises(ValueError, match="gold.yaml"):
         load_gold(tmp_path)
-    result = CliRunner().invoke(app, ["eval-incidents", str(tmp_path)])
+    result = CliRunner().invoke(app, ["eval", "incidents", str(tmp_path)])
     assert result.exit_code == 2 and "gold.yaml" in result.output

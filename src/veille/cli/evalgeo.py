@@ -1,4 +1,4 @@
-"""`veille eval-geo`: score the geoparser on a GeoWebNews or LGL-style gold set."""
+"""`veille eval geo`: score the geoparser on a GeoWebNews or LGL-style gold set."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from veille.cli.app import app
+from veille.cli.eval import eval_app
 
 
 def eval_geo_command(gold: Path, given_spans: bool = False, json_out: Path | None = None) -> dict:
@@ -39,7 +40,7 @@ def eval_geo_command(gold: Path, given_spans: bool = False, json_out: Path | Non
     return metrics
 
 
-@app.command("eval-geo")
+@eval_app.command("geo")
 def eval_geo(
     gold: Annotated[Path, typer.Argument(help="GeoWebNews or LGL/TR-News/GeoVirus XML file.")],
     given_spans: Annotated[bool, typer.Option("--given-spans", help="Resolve the gold toponym spans.")] = False,

@@ -1,4 +1,4 @@
-"""Incident commands: `veille resolve` (link stored events into incidents) and `veille eval-incidents`."""
+"""Incident commands: `veille resolve` (link stored events into incidents) and `veille eval incidents`."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from veille.cli.app import app
+from veille.cli.eval import eval_app
 
 out = Console()
 err = Console(stderr=True)
@@ -50,7 +51,7 @@ def resolve(
         out.print(table)
 
 
-@app.command("eval-incidents")
+@eval_app.command("incidents")
 def eval_incidents(
     corpus: Annotated[
         Path | None, typer.Argument(help="Folder of articles with a gold.yaml (default: the bundled set).")
@@ -74,7 +75,7 @@ def eval_incidents(
     out.print(table)
 
 
-@app.command("eval-overmerge")
+@eval_app.command("overmerge")
 def eval_overmerge(
     acled_csv: Annotated[Path, typer.Argument(help="An ACLED CSV export (every row a distinct event).")],
     db: Annotated[str, typer.Option("--db", help="Database to run the notes into.")] = "acled-overmerge.db",

@@ -9,8 +9,10 @@ from functools import cached_property
 
 from spacy.tokens import Doc
 
+from veille.coding.actor_defaults import acled_country_name, apply_actor_conventions
 from veille.coding.actors import assign_actors
 from veille.coding.claims import build_claim
+from veille.coding.followups import carry_casualties_back
 from veille.coding.merge import merge_retold_events
 from veille.coding.grouping import EventCandidate, assign_to_candidates, group_triggers
 from veille.coding.subtypes import refine_sub_event_type
@@ -84,7 +86,7 @@ def code_events(
         if event is not None:
             events.append(event)
             previous = event
-    return merge_retold_events(events)
+    return merge_retold_events(carry_casualties_back(doc.text, events))
 
 
 def _carry_quantities(doc: Doc, mentions: ArticleMentions, candidates: list[EventCandidate], assigned: dict) -> None:
@@ -116,12 +118,19 @@ def _code_candidate(ctx: _Context, candidate: EventCandidate, args: dict, previo
     location, place_mention = _choose_place(ctx, candidate, args["places"])
     if location is not None:
         evidence["location"] = _span(place_mention)
-    country_name = location.country if location else None
     iso3 = location.iso3 if location else None
+    country_name = acled_country_name(iso3, location.country if location else None)
     actor1, actor2, actor_evidence = assign_actors(doc, candidate, args["actors"], ctx.language, country_name, iso3)
     evidence.update(actor_evidence)
     sub_event_type = refine_sub_event_type(doc, candidate, actor1, actor2, ctx.language)
-    event_date, precision, time_mention = _choose_date(ctx, args["times"], previous)
+    actor1, assoc_actor_1, actor2 = apply_actor_conventions(
+        event_type_of(sub_event_type), sub_event_type, actor1, actor2, country_name, iso3, _span(anchor))
+    for field_name, actor in (("actor1", actor1), ("assoc_actor_1", assoc_actor_1), ("actor2", actor2)):
+        if actor is not None and actor.mention is not None:
+            evidence[field_name] = actor.mention
+        else:
+            evidence.pop(field_name, None)
+    event_date, precision, time_mention = _choose_date(ctx, args["times"], previous, anchor.start)
     if time_mention is not None:
         evidence["event_date"] = _span(time_mention)
     counts = {}
@@ -158,6 +167,7 @@ def _code_candidate(ctx: _Context, candidate: EventCandidate, args: dict, previo
         plover_type=plover_type,
         plover_mode=plover_mode,
         actor1=actor1,
+        assoc_actor_1=assoc_actor_1,
         actor2=actor2,
         inter1=inter1,
         inter2=inter2,
@@ -193,14 +203,19 @@ def _choose_place(ctx: _Context, candidate: EventCandidate, assigned: list[Place
     return None, None
 
 
-def _choose_date(ctx: _Context, assigned: list[TimeMention], previous: Event | None):
-    """The event's own date mention; else the previous event's date in the article; else publication."""
+def _choose_date(ctx: _Context, assigned: list[TimeMention], previous: Event | None, trigger_start: int):
+    """The event's own date mention; else the previous event's date; else the latest date written before the
+    event (a report's opening "On 9 May, ..." sets the scene for what follows); else publication."""
     dated = [t for t in assigned if t.date is not None]
     if dated:
         best = min(dated, key=lambda t: t.precision)
         return best.date, best.precision, best
     if previous is not None and previous.event_date is not None:
         return previous.event_date, max(previous.time_precision or 1, 2), None
+    before = [t for t in ctx.mentions.times if t.date is not None and t.end <= trigger_start]
+    if before:
+        latest = max(before, key=lambda t: t.start)
+        return latest.date, latest.precision, latest
     if ctx.published is not None:
         return ctx.published, 2, None
     return None, None, None

@@ -43,3 +43,8 @@ def interaction_code(inter1: int | None, inter2: int | None) -> int | None:
         return 10 * (inter1 or inter2)
     low, high = sorted((inter1, inter2))
     return 10 * low + high
+
+
+def plover_types() -> list[str]:
+    """The PLOVER types veille can produce (those derived from some ACLED sub-event type)."""
+    return sorted({plover for _, plover, _ in _sub_event_table().values()})

@@ -1,1 +1,1 @@
-"""Evaluation: gold-set readers and scorers."""
+"""Evaluation: gold-set readers and scorers (ACLED CSV, PLOVER, POPCORN, GeoWebNews/LGL XML, incidents)."""

@@ -20,6 +20,14 @@ def _governors(token: Token, levels: int) -> list[Token]:
     return found
 
 
+def _in_date(token: Token) -> bool:
+    """A capitalised cue word inside a date ("4 May 2020") or a number next to it."""
+    if token.ent_type_ == "DATE":
+        return True
+    neighbours = [token.nbor(k) for k in (-1, 1) if 0 <= token.i + k < len(token.doc)]
+    return token.text[:1].isupper() and token.i > token.sent.start and any(n.like_num for n in neighbours)
+
+
 def trigger_modality(doc: Doc, trigger: TriggerMention, language: str) -> tuple[str, tuple[int, int] | None]:
     """Return the modality of an event and the token range of the cue that decided it (None if asserted)."""
     head = doc[trigger.head]
@@ -35,6 +43,8 @@ def trigger_modality(doc: Doc, trigger: TriggerMention, language: str) -> tuple[
     found = []  # the nearest future or hypothetical cue decides: "warned that they could attack"
     for modality in ("future", "hypothetical"):
         for hit in compiled_lexicon(language, "modality", modality).find(doc, sent.start, sent.end):
+            if _in_date(doc[hit.token_start]):  # "On 4 May 2020" is not the modal "may"
+                continue
             if hit.token_start in nearby or hit.token_start in scope - trigger_tokens:
                 found.append((abs(trigger.token_start - hit.token_start), modality, (hit.token_start, hit.token_end)))
     if found:

@@ -107,8 +107,32 @@ def find_quantity_mentions(doc: Doc, language: str) -> list[QuantityMention]:
         zero_tokens = {i for h in zero_hits for i in range(h.token_start, h.token_end)}
         cues = [c for c in cue_lexicon.find(doc, sent.start, sent.end) if c.token_start not in zero_tokens]
         numbers = [n for n in _numbers(doc, sent, language) if not _counts_things(doc, n, not_people, sent)]
-        mentions.extend(_pair_numbers_with_cues(doc, numbers, cues))
+        paired = _pair_numbers_with_cues(doc, numbers, cues)
+        mentions.extend(paired)
+        if not any(m.kind == "fatalities" for m in paired):
+            mentions.extend(_single_victims(doc, cues, table.get("single_victim") or {}))
     return sorted(mentions, key=lambda m: (m.start, m.kind))
+
+
+def _single_victims(doc: Doc, cues, rule: dict) -> list[QuantityMention]:
+    """A fatality verb whose victim is one person named without a number counts 1."""
+    deps = set(rule.get("deps", []))
+    tags = set(rule.get("noun_tags", []))
+    pronouns = {fold(w) for w in rule.get("pronouns", [])}
+    for cue in cues:
+        if cue.label != "fatalities":
+            continue
+        verb = doc[cue.token_start]
+        if verb.pos_ != "VERB":
+            continue
+        for child in verb.children:
+            if child.dep_ not in deps:
+                continue
+            numbered = any(c.like_num or c.dep_ == "nummod" for c in child.children)
+            if (child.tag_ in tags and not numbered) or fold(child.text) in pronouns:
+                start, end = min(child.left_edge.i, cue.token_start), max(child.i + 1, cue.token_end)
+                return [_mention(doc, start, end, "fatalities", 1, cue.token_start)]
+    return []
 
 
 def _counts_things(doc: Doc, number: _Number, not_people: set[str], sent: SpacySpan) -> bool:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from veille.extract.lexicon_match import compiled_lexicon
+from functools import lru_cache
+
+from veille.extract.lexicon_match import compiled_lexicon, fold
 from veille.extract.mentions import TriggerMention
-from veille.resources import load_yaml
+from veille.resources import lexicon, load_yaml
 
 
 def concept_table() -> dict[str, dict]:
@@ -23,13 +25,22 @@ def _head_of(doc: Doc, start: int, end: int) -> int:
     return start
 
 
+@lru_cache(maxsize=None)
+def _verb_only(language: str) -> frozenset[str]:
+    """Single-word triggers that count only when the parser reads them as verbs ("fired", not "a fire")."""
+    return frozenset(fold(w) for w in lexicon(language, "triggers").get("verb_only", []))
+
+
 def find_trigger_mentions(doc: Doc, language: str) -> list[TriggerMention]:
     """Return the event triggers of a Doc, sorted by position, each with its default sub-event type."""
     concepts = concept_table()
+    verb_only = _verb_only(language)
     mentions = []
     for hit in compiled_lexicon(language, "triggers", "triggers").find(doc):
         span = doc[hit.token_start : hit.token_end]
         if all(t.pos_ == "PROPN" for t in span):  # "Raid" as part of a name, "Assault" in a title
+            continue
+        if len(span) == 1 and fold(hit.entry) in verb_only and span[0].pos_ not in {"VERB", "AUX"}:
             continue
         mentions.append(
             TriggerMention(
