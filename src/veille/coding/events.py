@@ -14,7 +14,7 @@ from veille.coding.actors import assign_actors
 from veille.coding.claims import build_claim
 from veille.coding.followups import carry_casualties_back
 from veille.coding.merge import merge_retold_events
-from veille.coding.grouping import EventCandidate, assign_to_candidates, group_triggers
+from veille.coding.grouping import EventCandidate, assign_to_candidates, group_triggers, mention_distance
 from veille.coding.subtypes import refine_sub_event_type
 from veille.coding.taxonomy import event_type_of, interaction_code, plover_of
 from veille.extract.mentions import ArticleMentions, PlaceMention, TimeMention
@@ -130,7 +130,7 @@ def _code_candidate(ctx: _Context, candidate: EventCandidate, args: dict, previo
             evidence[field_name] = actor.mention
         else:
             evidence.pop(field_name, None)
-    event_date, precision, time_mention = _choose_date(ctx, args["times"], previous, anchor.start)
+    event_date, precision, time_mention = _choose_date(ctx, args["times"], previous, anchor.start, candidate)
     if time_mention is not None:
         evidence["event_date"] = _span(time_mention)
     counts = {}
@@ -187,12 +187,18 @@ def _code_candidate(ctx: _Context, candidate: EventCandidate, args: dict, previo
 
 
 def _choose_place(ctx: _Context, candidate: EventCandidate, assigned: list[PlaceMention]):
-    """The most precise place attached to the event; else the latest place before it in its paragraph."""
+    """The most precise place attached to the event; else one of its sentence (events told together happen
+    together: "a car bomb blew up at a checkpoint in Mosul"); else the latest place before it in its paragraph."""
     def rank(mention: PlaceMention) -> tuple[int, int]:
         return (ctx.places[mention].geo_precision, 0 if mention.kind == "place" else 1)
 
     if assigned:
         best = min(assigned, key=rank)
+        return ctx.places[best], best
+    first, last = candidate.sentence
+    in_sentence = [p for p in ctx.mentions.places if p in ctx.places and first <= p.token_start < last]
+    if in_sentence:
+        best = min(in_sentence, key=rank)
         return ctx.places[best], best
     sent_start = ctx.doc[candidate.sentence[0]].idx
     paragraph_start = paragraph_bounds(ctx.text, sent_start)[0]
@@ -203,12 +209,17 @@ def _choose_place(ctx: _Context, candidate: EventCandidate, assigned: list[Place
     return None, None
 
 
-def _choose_date(ctx: _Context, assigned: list[TimeMention], previous: Event | None, trigger_start: int):
+def _choose_date(ctx: _Context, assigned: list[TimeMention], previous: Event | None, trigger_start: int,
+                 candidate: EventCandidate | None = None):
     """The event's own date mention; else the previous event's date; else the latest date written before the
     event (a report's opening "On 9 May, ..." sets the scene for what follows); else publication."""
     dated = [t for t in assigned if t.date is not None]
     if dated:
-        best = min(dated, key=lambda t: t.precision)
+        # the most precise, then the nearest to the trigger: "said on Sunday they repelled an attack on Saturday"
+        def nearness(t: TimeMention) -> int:
+            return mention_distance(ctx.doc, t, candidate) if candidate else abs(t.start - trigger_start)
+
+        best = min(dated, key=lambda t: (t.precision, nearness(t)))
         return best.date, best.precision, best
     if previous is not None and previous.event_date is not None:
         return previous.event_date, max(previous.time_precision or 1, 2), None

@@ -50,8 +50,10 @@ def report_of(index: int, event: Event, published: datetime | None = None, conte
     precision = place.geo_precision if place else 3
     if place is None and context is not None:
         place, precision = context, max(2, context.geo_precision)
-    actors = frozenset(
-        actor.name for actor in (event.actor1, event.assoc_actor_1, event.actor2, event.assoc_actor_2) if actor
+    unknown = tuple(rules().get("unknown_actor_prefixes", []))
+    actors = frozenset(  # an unidentified doer is no evidence for or against a match: left out
+        actor.name for actor in (event.actor1, event.assoc_actor_1, event.actor2, event.assoc_actor_2)
+        if actor and not actor.name.startswith(unknown)
     )
     return Report(
         index=index, event_id=event.id, article_id=event.article_id,
