@@ -53,9 +53,11 @@ def extract_mentions(doc: Doc, language: str, gazetteer: Gazetteer) -> ArticleMe
 class Pipeline:
     """Turns Articles into coded Events; spaCy pipelines and the gazetteer are loaded once."""
 
-    def __init__(self, gazetteer: Gazetteer | None = None, languages: Iterable[str] = SUPPORTED_LANGUAGES):
+    def __init__(self, gazetteer: Gazetteer | None = None, languages: Iterable[str] = SUPPORTED_LANGUAGES,
+                 model=None):
         self.languages = tuple(languages)
         self._gazetteer = gazetteer
+        self.model = model  # optional trained coder (veille.train.apply.ModelCoder): recodes the events' types
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -80,7 +82,10 @@ class Pipeline:
         mentions = extract_mentions(doc, language, self.gazetteer)
         mentions.times = find_time_mentions(doc, language, article.published)
         places = resolve_places(mentions.places, doc.text, language, self.gazetteer)
-        return code_events(article, doc, language, mentions, places)
+        events = code_events(article, doc, language, mentions, places)
+        if self.model is not None:
+            events = self.model.recode(article, doc, language, mentions, events)
+        return events
 
     def process(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[ArticleResult]:
         """Process articles in batches, yielding one result per article in input order."""

@@ -48,6 +48,23 @@ PublishedOpt = Annotated[
 ]
 OutletOpt = Annotated[str | None, typer.Option("--outlet", help="Outlet name for articles that give none.")]
 DbOpt = Annotated[str, typer.Option("--db", help="SQLite file (or database URL) to write to.")]
+ModelOpt = Annotated[
+    Path | None, typer.Option("--model", help="Model from `veille train`: recodes event types in place of the default.")
+]
+
+
+def _pipeline(model: Path | None):
+    from veille.pipeline import Pipeline
+
+    if model is None:
+        return Pipeline()
+    from veille.train.apply import ModelCoder
+
+    try:
+        return Pipeline(model=ModelCoder.load(model))
+    except (FileNotFoundError, ValueError) as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from None
 
 
 def _sample_articles() -> Path:
@@ -62,16 +79,16 @@ def extract(
     published: PublishedOpt = None,
     outlet: OutletOpt = None,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.jsonl,
+    model: ModelOpt = None,
 ) -> None:
     """Print the events of articles: JSON Lines (default), a table, or ACLED CSV. Nothing is stored."""
     from veille.engine.local import process_stream
     from veille.export.acled import write_acled_csv
     from veille.export.jsonl import write_events_jsonl
-    from veille.pipeline import Pipeline
     from veille.records import Failure
     from veille.sources import read_sources
 
-    pipeline = Pipeline()
+    pipeline = _pipeline(model)
     events, articles, failures, skipped = [], {}, [], []
     for result in process_stream(read_sources(paths, outlet=outlet, published=_parse_published(published)), pipeline):
         if isinstance(result, Failure):
@@ -103,20 +120,20 @@ def run(
     outlet: OutletOpt = None,
     reprocess: Annotated[bool, typer.Option(help="Process again articles already in the database.")] = False,
     max_bytes: Annotated[int, typer.Option(help="Refuse input files larger than this many bytes.")] = 5_000_000,
+    model: ModelOpt = None,
 ) -> None:
     """Process articles into the database, with a progress bar and an end-of-run summary."""
-    summary = _run_with_progress(paths, db, _parse_published(published), outlet, reprocess, max_bytes)
+    summary = _run_with_progress(paths, db, _parse_published(published), outlet, reprocess, max_bytes, model)
     print_run_summary(out, summary, db)
 
 
-def _run_with_progress(paths, db, published, outlet, reprocess, max_bytes):
+def _run_with_progress(paths, db, published, outlet, reprocess, max_bytes, model=None):
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from veille.engine.local import run_to_store
-    from veille.pipeline import Pipeline
     from veille.store import Store
 
-    pipeline = Pipeline()
+    pipeline = _pipeline(model)
     with err.status("Loading language pipelines and gazetteer..."):
         pipeline.warm_up()
     with Store(db) as store, Progress(
