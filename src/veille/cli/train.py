@@ -71,7 +71,7 @@ def train(
     columns = [c.strip() for c in label_columns.split(",") if c.strip()]
     if not columns:
         raise typer.BadParameter("give at least one label column", param_hint="--label-columns")
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     rows = _collect(csv_path, text_column, columns, language)
     if len(rows) < 10:
         err.print(f"[red]only {len(rows)} usable rows: too few to train[/red]")
@@ -98,4 +98,5 @@ def train(
     for column, dropped in model.dropped_classes.items():
         if dropped:
             err.print(f"[yellow]{column}: too few rows to learn {', '.join(dropped)}[/yellow]")
-    err.print(f"model written to {output} ({size / 1e6:.1f} MB) in {time.perf_counter() - started:.0f} s total")
+    err.print(f"model written to {output} ({size / 1e6:.1f} MB) in {time.perf_counter() - started:.0f} s total "
+              f"({time.process_time() - cpu_started:.0f} s of CPU)")

@@ -27,7 +27,7 @@ def event_examples(
     return examples
 
 
-def _recoded(event: Event, model: TrainedCoder, predictions: dict) -> Event:
+def _recoded(event: Event, predictions: dict) -> Event:
     update: dict = {}
     sub = predictions.get("sub_event_type")
     kind = predictions.get("event_type")
@@ -57,7 +57,7 @@ def apply_model(
         return events
     examples = event_examples(doc, language, mentions, list(events), model.use_encoder)
     by_column = {c: model.predict(examples, c) for c in model.label_columns}
-    return [_recoded(event, model, {c: by_column[c][i] for c in by_column}) for i, event in enumerate(events)]
+    return [_recoded(event, {c: by_column[c][i] for c in by_column}) for i, event in enumerate(events)]
 
 
 class ModelCoder:
@@ -78,3 +78,10 @@ class ModelCoder:
     ) -> list[Event]:
         """Replace the default coder's types and confidence with the trained model's."""
         return apply_model(self.model, article, doc, language, mentions, events)
+
+
+def model_pipeline(path, **options):
+    """A Pipeline whose events are recoded by the model file at `path` (for `veille eval --model`)."""
+    from veille.pipeline import Pipeline
+
+    return Pipeline(model=ModelCoder.load(path), **options)
