@@ -104,10 +104,12 @@ def _popcorn_gold(document: dict, mapping: dict) -> list[tuple[str, str | None, 
     return gold
 
 
-def score_popcorn(path: str | Path, coder: ModelCoder, pipeline: Pipeline | None = None) -> dict:
+def score_popcorn(path: str | Path, coder: ModelCoder, pipeline: Pipeline | None = None,
+                  limit: int | None = None) -> dict:
     """Event-type accuracy on events whose trigger lies in a gold POPCORN event mention, and per-type doc F1."""
     mapping = load_yaml("popcorn_acled.yaml")
     documents = json.loads(Path(path).read_text(encoding="utf-8"))
+    documents = dict(list(documents.items())[:limit])
     articles = [Article(id=key, text=doc["text"], language="fr") for key, doc in documents.items()]
     coded = code_both(articles, coder, pipeline)
     matched = Tally()
