@@ -73,11 +73,13 @@ class Pipeline:
     """Turns Articles into coded Events; spaCy pipelines and the gazetteer are loaded once."""
 
     def __init__(self, gazetteer: Gazetteer | None = None, languages: Iterable[str] = SUPPORTED_LANGUAGES,
-                 max_parse_chars: int = MAX_PARSE_CHARS, article_seconds: float | None = ARTICLE_SECONDS):
+                 max_parse_chars: int = MAX_PARSE_CHARS, article_seconds: float | None = ARTICLE_SECONDS,
+                 model=None):
         self.languages = tuple(languages)
         self.max_parse_chars = max_parse_chars
         self.article_seconds = article_seconds
         self._gazetteer = gazetteer
+        self.model = model  # optional trained coder (veille.train.apply.ModelCoder): recodes the events' types
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -102,7 +104,10 @@ class Pipeline:
         mentions = extract_mentions(doc, language, self.gazetteer)
         mentions.times = find_time_mentions(doc, language, article.published)
         places = resolve_places(mentions.places, doc.text, language, self.gazetteer)
-        return code_events(article, doc, language, mentions, places)
+        events = code_events(article, doc, language, mentions, places)
+        if self.model is not None:
+            events = self.model.recode(article, doc, language, mentions, events)
+        return events
 
     def process(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[ArticleResult]:
         """Process articles in batches, yielding one result per article in input order."""

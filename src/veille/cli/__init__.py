@@ -7,6 +7,7 @@ from veille.cli import evalgeo  # noqa: F401  (registers eval geo)
 from veille.cli import exports  # noqa: F401  (registers export)
 from veille.cli import gazetteer  # noqa: F401  (registers gazetteer add, install, list)
 from veille.cli import resolve  # noqa: F401  (registers resolve, eval incidents, eval overmerge)
+from veille.cli import train  # noqa: F401  (registers train)
 from veille.cli import web  # noqa: F401  (registers serve, basemap)
 
 __all__ = ["app"]

@@ -50,6 +50,23 @@ PublishedOpt = Annotated[
 ]
 OutletOpt = Annotated[str | None, typer.Option("--outlet", help="Outlet name for articles that give none.")]
 DbOpt = Annotated[str, typer.Option("--db", help="SQLite file (or database URL) to write to.")]
+ModelOpt = Annotated[
+    Path | None, typer.Option("--model", help="Model from `veille train`: recodes event types in place of the default.")
+]
+
+
+def _pipeline(model: Path | None):
+    from veille.pipeline import Pipeline
+
+    if model is None:
+        return Pipeline()
+    from veille.train.apply import ModelCoder
+
+    try:
+        return Pipeline(model=ModelCoder.load(model))
+    except (FileNotFoundError, ValueError) as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from None
 
 
 def _sample_articles() -> Path:
@@ -64,16 +81,16 @@ def extract(
     published: PublishedOpt = None,
     outlet: OutletOpt = None,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.jsonl,
+    model: ModelOpt = None,
 ) -> None:
     """Print the events of articles: JSON Lines (default), a table, or ACLED CSV. Nothing is stored."""
     from veille.engine.local import process_stream
     from veille.export.acled import write_acled_csv
-    from veille.pipeline import Pipeline
     from veille.records import Failure
     from veille.resolve.output import write_resolved_jsonl
     from veille.sources import read_sources
 
-    pipeline = Pipeline()
+    pipeline = _pipeline(model)
     events, articles, failures, skipped = [], {}, [], []
     for result in process_stream(read_sources(paths, outlet=outlet, published=_parse_published(published)), pipeline):
         if isinstance(result, Failure):
@@ -115,6 +132,7 @@ def run(
     engine: Annotated[EngineKind, typer.Option(help="local processes, or a Dask cluster.")] = EngineKind.local,
     scheduler: Annotated[str | None, typer.Option(
         help="Dask scheduler address (tcp://host:8786); default: a local cluster of --workers workers.")] = None,
+    model: ModelOpt = None,
 ) -> None:
     """Process articles into the database, with a progress bar and an end-of-run summary."""
     from veille.sources.tabular import parse_column_map
@@ -130,17 +148,16 @@ def run(
         raise typer.BadParameter(str(error), param_hint="--csv-columns") from None
     summary = _run_with_progress(paths, db, _parse_published(published), outlet, reprocess, max_bytes,
                                  csv_columns=columns, retry_failures=retry_failures,
-                                 workers=workers, engine=engine, scheduler=scheduler)
+                                 workers=workers, engine=engine, scheduler=scheduler, model=model)
     print_run_summary(out, summary, db)
 
 
 def _run_with_progress(paths, db, published, outlet, reprocess, max_bytes, csv_columns=None, retry_failures=False,
-                       workers=None, engine=EngineKind.local, scheduler=None):
+                       workers=None, engine=EngineKind.local, scheduler=None, model=None):
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from veille.engine.local import local_processor, run_batches
     from veille.engine.pool import default_workers
-    from veille.pipeline import Pipeline
     from veille.store import Store
 
     workers = workers or default_workers()
@@ -149,7 +166,7 @@ def _run_with_progress(paths, db, published, outlet, reprocess, max_bytes, csv_c
 
         processor = DaskCluster(scheduler, workers)
     else:
-        pipeline = Pipeline()
+        pipeline = _pipeline(model)
         with err.status("Loading language pipelines and gazetteer..."):
             pipeline.warm_up()
         processor = local_processor(workers, pipeline)
