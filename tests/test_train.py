@@ -118,3 +118,20 @@ def test_train_refuses_a_csv_without_the_text_column(tmp_path):
     result = runner.invoke(app, ["train", str(coded), "-o", str(tmp_path / "m.joblib")])
     assert result.exit_code == 2 and "missing column" in " ".join(result.output.split())
     assert not (tmp_path / "m.joblib").exists()
+
+
+def test_eval_acled_scores_a_trained_model(trained, tmp_path):
+    """`veille eval acled --model` codes with the model: on its own training notes it beats chance easily."""
+    import json
+
+    model_path, _ = trained
+    coded = tmp_path / "coded.csv"
+    write_coded_csv(coded, per_class=4)
+    out = tmp_path / "with_model.json"
+    result = runner.invoke(app, ["eval", "acled", str(coded), "--model", str(model_path), "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    with_model = json.loads(out.read_text(encoding="utf-8"))
+    assert with_model["n"] == 4 * len(NOTES)
+    assert with_model["sub_event_type_acc"] >= 0.8
+    bad = runner.invoke(app, ["eval", "acled", str(coded), "--model", str(tmp_path / "missing.joblib")])
+    assert bad.exit_code == 2

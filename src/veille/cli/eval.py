@@ -43,6 +43,8 @@ def eval_acled(
     error_field: Annotated[str, typer.Option("--error-field", help="Field whose misses --errors shows: "
                            "sub_event_type, event_type, actor1, actor2, fatalities, date, loc25, admin1.")]
     = "sub_event_type",
+    model: Annotated[Path | None, typer.Option(
+        "--model", help="Model from `veille train`: score it in place of the default coder.")] = None,
 ) -> None:
     """Run the pipeline on each row's notes and score its main event against the row."""
     from veille.evaluate.acled_gold import AcledFormatError, read_acled_csv, select_rows
@@ -59,7 +61,16 @@ def eval_acled(
     if not rows:
         err.print("[red]no rows match the selection[/red]")
         raise typer.Exit(2)
-    pipeline = DepthRecordingPipeline(languages=("en",))
+    coder = None
+    if model is not None:
+        from veille.train.apply import ModelCoder
+
+        try:
+            coder = ModelCoder.load(model)
+        except (OSError, ValueError) as exc:
+            err.print(f"[red]cannot load model {model}: {exc}[/red]")
+            raise typer.Exit(2) from None
+    pipeline = DepthRecordingPipeline(languages=("en",), model=coder)
     pipeline.warm_up()
     with Progress(console=err, transient=True) as progress:
         task = progress.add_task(f"coding {len(rows)} notes", total=len(rows))
