@@ -32,3 +32,19 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip("../shared/data is absent")
     return SHARED_DATA
+
+
+METRICS: list[str] = []
+
+
+def report_metric(line: str) -> None:
+    """Keep a line of measured metrics for the end of the run, where CI shows it."""
+    METRICS.append(line.strip("\n"))
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print the metrics measured on ../shared data (and the seed) after the test results."""
+    if METRICS:
+        terminalreporter.section("measured metrics")
+        for line in METRICS:
+            terminalreporter.write_line(line)

@@ -8,6 +8,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+from tests.conftest import report_metric
 from veille.pipeline import Pipeline
 from veille.records import Article, Event
 from veille.resources import resource_path
@@ -109,8 +110,7 @@ def test_sample_corpus_matches_most_expected_events(capsys):
             typed += bool(same_type)
             dated += any(str(e.event_date) == str(gold["event_date"]) for e in same_type)
             placed += any(e.location and e.location.geonameid == gold.get("geonameid") for e in predicted)
-    with capsys.disabled():
-        print(f"\nsample corpus: {total} expected events; type found {typed}, with date {dated}, place found {placed}")
+    report_metric(f"sample corpus: {total} expected events; type found {typed}, with date {dated}, place found {placed}")
     assert typed / total >= 0.85
     assert dated / total >= 0.8
     assert placed / total >= 0.8

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.conftest import report_metric
+
 import csv
 import json
 from datetime import date
@@ -131,8 +133,8 @@ def test_real_acled_rows(shared_data):
     world = select_rows([r for r in rows if r.region != "Middle East"], limit=150)
     metrics_me = acled_metrics(run_acled(middle_east))
     metrics_world = acled_metrics(run_acled(world))
-    print("\nACLED Middle East (150 rows):", json.dumps(metrics_me))
-    print("ACLED other regions (150 rows):", json.dumps(metrics_world))
+    report_metric("ACLED Middle East (150 rows): " + json.dumps(metrics_me))
+    report_metric("ACLED other regions (150 rows): " + json.dumps(metrics_world))
     assert metrics_me["coverage"] >= 0.95
     assert metrics_me["event_type_acc"] >= 0.7
     assert metrics_me["date_exact"] >= 0.9

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import SEED_DIR
+from tests.conftest import SEED_DIR, report_metric
 from veille.cli import app
 
 SEED = SEED_DIR / "000_a73ef0beed580e00.txt"
@@ -30,9 +30,9 @@ def seed_events():
     assert result.exit_code == 0, result.output
     events = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
     with_place = lambda e: e["location"]["name"] if e["location"] else "-"  # noqa: E731
-    print(f"\nseed article: {len(events)} events")
+    report_metric(f"\nseed article: {len(events)} events")
     for e in events:
-        print(f"  {e['event_date']} {e['sub_event_type']:<34} {with_place(e):<22} "
+        report_metric(f"  {e['event_date']} {e['sub_event_type']:<34} {with_place(e):<22} "
               f"{(e['actor1'] or {}).get('name', '-'):<30} {(e['actor2'] or {}).get('name', '-'):<30} "
               f"deaths={e['fatalities']} {e['modality']} chain={' -> '.join(s['name'] for s in e['claim']['chain'])}")
     return events

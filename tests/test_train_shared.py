@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.conftest import report_metric
+
 import pytest
 
 from veille.pipeline import Pipeline
@@ -29,7 +31,7 @@ def acled_rows(shared_data):
 def test_cross_validation_on_acled_rows_beats_the_default_coder(acled_rows):
     held, seconds = cross_validate(acled_rows, COLUMNS, folds=3)
     scores = held.scores("sub_event_type")
-    print(f"\nACLED first {ROWS} rows, 3-fold, sub_event_type: model {scores['model']}, "
+    report_metric(f"\nACLED first {ROWS} rows, 3-fold, sub_event_type: model {scores['model']}, "
           f"default coder {scores['default']}, fit {seconds:.1f} s per fold")
     assert scores["model"]["weighted_f1"] > 0.6
     assert scores["model"]["weighted_f1"] > scores["default"]["weighted_f1"]
@@ -40,10 +42,10 @@ def test_cross_validation_on_acled_rows_beats_the_default_coder(acled_rows):
 def test_model_trained_on_english_notes_codes_french_reports(acled_rows, shared_data):
     coder = ModelCoder(fit_model(acled_rows, COLUMNS))
     sample = score_sample_corpus(coder)
-    print(f"\nsample corpus, main event vs expected: {sample}")
+    report_metric(f"\nsample corpus, main event vs expected: {sample}")
     assert sample["fr event_type"]["n"] >= 8
     popcorn_path = shared_data / "popcorn" / "train.json"
     if popcorn_path.exists():
         popcorn = score_popcorn(popcorn_path, coder, limit=100)
-        print(f"POPCORN: {popcorn}")
+        report_metric(f"POPCORN: {popcorn}")
         assert popcorn["documents"] == 100 and popcorn["matched_events"] > 0
