@@ -45,13 +45,13 @@ def eval_acled(
     = "sub_event_type",
     model: Annotated[Path | None, typer.Option(
         "--model", help="Model from `veille train`: score it in place of the default coder.")] = None,
+    predicted: Annotated[Path | None, typer.Option(
+        "--predicted", help="Score this ACLED-format CSV (e.g. a `veille export`) against the gold rows instead "
+        "of running the pipeline; rows pair by event_id_cnty, else by position.")] = None,
 ) -> None:
     """Run the pipeline on each row's notes and score its main event against the row."""
     from veille.evaluate.acled_gold import AcledFormatError, read_acled_csv, select_rows
-    from veille.evaluate.acled_report import confusion_table, metrics_table, print_errors
-    from veille.evaluate.acled_run import run_acled
-    from veille.evaluate.acled_score import acled_metrics, per_label_f1
-    from veille.evaluate.acled_run import DepthRecordingPipeline
+    from veille.evaluate.acled_run import DepthRecordingPipeline, run_acled
 
     try:
         rows = select_rows(read_acled_csv(gold), region=region, country=country, limit=limit)
@@ -61,6 +61,17 @@ def eval_acled(
     if not rows:
         err.print("[red]no rows match the selection[/red]")
         raise typer.Exit(2)
+    if predicted is not None:
+        from veille.evaluate.acled_predicted import outcomes_from_predictions
+
+        try:
+            predicted_rows = list(read_acled_csv(predicted))
+        except (AcledFormatError, UnicodeDecodeError, OSError) as exc:
+            err.print(f"[red]{exc}[/red]")
+            raise typer.Exit(2) from None
+        _report_acled(outcomes_from_predictions(rows, predicted_rows), region, country, show_confusion, errors,
+                      error_field, json_out)
+        return
     coder = None
     if model is not None:
         from veille.train.apply import ModelCoder
@@ -75,6 +86,14 @@ def eval_acled(
     with Progress(console=err, transient=True) as progress:
         task = progress.add_task(f"coding {len(rows)} notes", total=len(rows))
         outcomes = run_acled(rows, pipeline, progress=lambda k: progress.advance(task, k))
+    _report_acled(outcomes, region, country, show_confusion, errors, error_field, json_out)
+
+
+def _report_acled(outcomes, region, country, show_confusion, errors, error_field, json_out) -> None:
+    """Print the metric table (and confusions, misses) and write the JSON."""
+    from veille.evaluate.acled_report import confusion_table, metrics_table, print_errors
+    from veille.evaluate.acled_score import acled_metrics, per_label_f1
+
     metrics = acled_metrics(outcomes)
     label = ", ".join(x for x in (region, country) if x) or "all regions"
     out.print(metrics_table(metrics, f"ACLED evaluation ({label}, {metrics['n']} rows)"))
