@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
@@ -15,8 +16,9 @@ MAX_SOURCE_TOKENS = 20
 _SUBJECT_DEPS = {"nsubj"}
 
 
-def _phrase_after(doc: Doc, start: int, limit: int) -> tuple[int, int] | None:
-    """The noun phrase starting at `start`: up to punctuation, a verb or `limit` tokens."""
+def _phrase_after(doc: Doc, start: int, limit: int, language: str) -> tuple[int, int] | None:
+    """The noun phrase starting at `start`: up to punctuation, a verb, a relative or conjunction, or `limit` tokens."""
+    stops = _phrase_end_words(language)
     end = start
     while end < len(doc) and end - start < limit:
         token = doc[end]
@@ -25,12 +27,18 @@ def _phrase_after(doc: Doc, start: int, limit: int) -> tuple[int, int] | None:
             token.is_sent_start and end > start
         ):
             break
-        if end > start and fold(token.text) in {"qui", "que", "which", "who", "that", "and", "et"}:
+        if end > start and (token.pos_ == "CCONJ" or fold(token.text) in stops):
             break
         end += 1
     while start < end and doc[start].pos_ in {"DET", "ADP"}:
         start += 1
     return (start, end) if end > start else None
+
+
+@lru_cache(maxsize=None)
+def _phrase_end_words(language: str) -> frozenset[str]:
+    """Words that end a source's name phrase: relative pronouns ("qui", "which")."""
+    return frozenset(fold(w) for w in lexicon(language, "attribution").get("phrase_end_words", []))
 
 
 def _proper_run(doc: Doc, start: int) -> int:
@@ -229,7 +237,7 @@ def find_source_mentions(doc: Doc, language: str) -> list[SourceMention]:
         while after < len(doc) and doc[after].pos_ == "DET":
             after += 1
         named = after < len(doc) and doc[after].pos_ == "PROPN"
-        rng = (after, _proper_run(doc, after)) if named else _phrase_after(doc, hit.token_end, MAX_SOURCE_TOKENS)
+        rng = (after, _proper_run(doc, after)) if named else _phrase_after(doc, hit.token_end, MAX_SOURCE_TOKENS, language)
         back = [] if named else anaphoric_lex.find(doc, hit.token_end, min(len(doc), hit.token_end + 8))
         if back:
             refer_back((back[0].token_start, back[0].token_end), "preposition")

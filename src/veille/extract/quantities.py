@@ -59,13 +59,13 @@ def _numbers(doc: Doc, sent: SpacySpan, language: str) -> list[_Number]:
         while end < sent.end and re.fullmatch(r"\d{3}", doc[end].text) and doc[end - 1].whitespace_:
             value = value * 1000 + int(doc[end].text)
             end += 1
-        if not _is_date_or_code(doc, i, end):
+        if not _is_date_or_code(doc, i, end, language):
             found.append(_Number(i, end, value, False))
         i = end
     return sorted(found, key=lambda n: n.token_start)
 
 
-def _is_date_or_code(doc: Doc, start: int, end: int) -> bool:
+def _is_date_or_code(doc: Doc, start: int, end: int, language: str) -> bool:
     """Numbers that are days of a month, years, or parts of codes like T-4 or S-400."""
     before = doc[start - 1] if start > 0 else None
     after = doc[end] if end < len(doc) else None
@@ -73,22 +73,16 @@ def _is_date_or_code(doc: Doc, start: int, end: int) -> bool:
         return True
     if after is not None and after.text in {"-", "/", ":", "h"} and not doc[end - 1].whitespace_:
         return True
-    if after is not None and (after.ent_type_ == "DATE" or after.like_num is False and _is_month(after)):
+    if after is not None and (after.ent_type_ == "DATE" or fold(after.text) in _month_names(language)):
         return True
     value = _digit_value(doc[start].text) or 0
     return 1900 <= value <= 2100 and end - start == 1
 
 
-def _is_month(token) -> bool:
-    return token.ent_type_ == "DATE" or fold(token.text) in _MONTHS
-
-
-_MONTHS = {
-    "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
-    "novembre", "decembre", "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec",
-}
+@lru_cache(maxsize=None)
+def _month_names(language: str) -> frozenset[str]:
+    """Folded month names and abbreviations of the language's date resource ("18 janvier" is a date)."""
+    return frozenset(fold(str(name)).rstrip(".") for name in lexicon(language, "dates").get("months", {}))
 
 
 def find_quantity_mentions(doc: Doc, language: str) -> list[QuantityMention]:

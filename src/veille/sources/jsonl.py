@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from veille.records import Article, Failure
 from veille.sources.failures import read_failure
@@ -17,11 +17,27 @@ def read_jsonl(data: bytes, source: str, defaults: ArticleDefaults) -> Iterator[
     if problem:
         yield read_failure(source, problem)
         return
-    offset = 0
+
+    def numbered_lines() -> Iterator[tuple[str, int, bytes]]:
+        offset = 0
+        for number, raw_line in enumerate(data.split(b"\n"), start=1):
+            yield f"{source}:{number}", offset, raw_line
+            offset += len(raw_line) + 1
+
+    yield from articles_from_lines(numbered_lines(), source, defaults)
+
+
+def articles_from_lines(
+    lines: Iterable[tuple[str, int, bytes] | Failure], source: str, defaults: ArticleDefaults
+) -> Iterator[Article | Failure]:
+    """Decode (line source, byte offset, raw line) items into Articles; blank lines skipped, none at all reported."""
     found_any = False
-    for number, raw_line in enumerate(data.split(b"\n"), start=1):
-        line_source = f"{source}:{number}"
-        line_offset, offset = offset, offset + len(raw_line) + 1
+    for item in lines:
+        if isinstance(item, Failure):
+            found_any = True
+            yield item
+            continue
+        line_source, line_offset, raw_line = item
         line = decode_utf8(raw_line, line_source, offset=line_offset)
         if isinstance(line, Failure):
             found_any = True
