@@ -24,7 +24,7 @@ def _sources_for(
     before = [s for s in sources if paragraph[0] <= s.start < sentence[0]]
     if before:
         return [before[-1]]
-    # "... tuant quatre officiers. Le site Avia.pro y revient": a source in the very next sentence
+    # "... deux gardes ont été tués. Le site Levant Info y revient": a source in the very next sentence
     after = [s for s in sources if sentence[1] <= s.start < min(paragraph[1], next_sentence_end)]
     if after:
         return after[:1]
@@ -42,7 +42,7 @@ def _hedge_for(
     """The first hedge of the event's sentence, or of the next sentence when that is where its source is."""
     window_end = sentence[1]
     if any(sentence[1] <= s.start < next_sentence_end for s in found):
-        window_end = next_sentence_end  # "Avia.pro y revient sans préciser les modalités de l'attaque"
+        window_end = next_sentence_end  # "Levant Info y revient sans dire comment l'assaut a été mené"
     in_window = [h for h in hedges if sentence[0] <= h.start < window_end]
     return _span(in_window[0]) if in_window else None
 
@@ -69,7 +69,7 @@ def build_claim(
         if outlet and mention.name.casefold() == outlet.casefold():
             continue
         if chain and chain[-1].name == mention.name:
-            continue  # "Qusai al-Anbari ... a révélé" then "a-t-il précisé": one link
+            continue  # "Karim Haddad ... a déclaré" then "a-t-il ajouté": one link
         chain.append(Source(name=mention.name, kind=mention.kind, mention=_span(mention)))
         evidence[f"claim.chain.{len(chain) - 1}"] = _span(mention)
         if speaker is None and mention.speaker:

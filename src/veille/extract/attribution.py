@@ -42,7 +42,7 @@ def _phrase_end_words(language: str) -> frozenset[str]:
 
 
 def _proper_run(doc: Doc, start: int) -> int:
-    """End of the run of proper-noun tokens (and glued punctuation, as in Al-Malooma, Avia.pro) from start."""
+    """End of the run of proper-noun tokens (and glued punctuation, as in Al-Sharq, Levant.info) from start."""
     end = start
     while end < len(doc):
         token = doc[end]
@@ -71,7 +71,7 @@ def _subject_of(verb: Token) -> tuple[int, int] | None:
                 end -= 1
             while start < end and doc[start].pos_ == "DET":
                 start += 1
-            # "Qusai al-Anbari, le chef du bureau ..., a révélé": the parser often drops the name.
+            # "Karim Haddad, le porte-parole du ministère, a déclaré": the parser often drops the name.
             if start >= 2 and doc[start - 1].text == "," or start >= 3 and doc[start - 2].text == ",":
                 comma = start - 1 if doc[start - 1].text == "," else start - 2
                 name_start = comma - 1
@@ -89,7 +89,7 @@ def _subject_of(verb: Token) -> tuple[int, int] | None:
 
 
 def _inverted_subject(doc: Doc, verb: Token, anonymous_lex) -> tuple[int, int] | None:
-    """The subject after the verb in "a rapporté Al-Malooma", "précise Avia.pro", "ajoute un observateur"."""
+    """The subject after the verb in "a rapporté Al-Sharq", "précise Levant.info", "ajoute un observateur"."""
     if any(child.dep_ in {"obj", "dobj", "ccomp"} and child.i > verb.i and child.pos_ != "PRON"
            and child.i > verb.i + 4 for child in verb.children):
         return None
@@ -109,14 +109,14 @@ def _inverted_subject(doc: Doc, verb: Token, anonymous_lex) -> tuple[int, int] |
 
 
 def _narrative_subject(doc: Doc, verb: Token, pronouns: set[str]) -> tuple[int, int] | None:
-    """The subject of a French-style narrative infinitive: "Et Avia.pro de poursuivre", "Et lui d'ajouter"."""
+    """The subject of a French-style narrative infinitive: "Et le ministère de poursuivre", "Et lui d'ajouter"."""
     if "Inf" not in verb.morph.get("VerbForm") or verb.i < 2 or fold(doc[verb.i - 1].text) not in {"de", "d'", "d’"}:
         return None
     end = verb.i - 1
     if fold(doc[end - 1].text) in pronouns:
         return (end - 1, end)
     start = end
-    # The parser often tags a name like "Avia.pro" as a common noun: take capitalised words too.
+    # The parser often tags a name like "Levant.info" as a common noun: take capitalised words too.
     while start > 0 and (doc[start - 1].pos_ == "PROPN" or (
             doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ not in {"CCONJ", "DET", "ADP", "PRON", "ADV"})):
         start -= 1
@@ -137,7 +137,7 @@ def _pronoun_subject(verb: Token, pronouns: set[str]) -> tuple[int, int] | None:
 
 
 def _name_part(span: SpacySpan) -> str:
-    """The comma-separated part of "Qusai al-Anbari, le chef ..." or "the defence secretary, John Ames" that names."""
+    """The comma-separated part of "Karim Haddad, le porte-parole ..." or "the defence secretary, John Ames" that names."""
     parts: list[list[Token]] = [[]]
     for token in span:
         if token.text == ",":

@@ -29,7 +29,7 @@ def _aliases() -> dict[str, str]:
 
 
 def source_key(name: str) -> str:
-    """A comparable key for a source name: "le site russe Avia.pro" and "Avia.pro" give one key."""
+    """A comparable key for a source name: "le site syrien Levant.info" and "Levant.info" give one key."""
     stripped = _GENERIC.sub("", name.strip())
     folded = fold(stripped)
     return _aliases().get(folded) or _aliases().get(fold(name)) or folded
