@@ -88,7 +88,7 @@ class PhraseLexicon:
 
     def _match_at(self, keys: list[frozenset[str]], i: int) -> tuple[int, str, str] | None:
         best: tuple[int, str, str] | None = None
-        for first in keys[i]:
+        for first in sorted(keys[i]):  # a set's order changes with the hash seed: ties must not
             for words, label, entry in self._by_first.get(first, ()):
                 if best is not None and len(words) <= best[0]:
                     break
