@@ -5,16 +5,20 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from veille.coding.grouping import EventCandidate
-from veille.extract.lexicon_match import compiled_lexicon
+from veille.coding.subtype_cues import cue_hits, has_cue, paragraph_end, paragraph_start
 from veille.extract.triggers import concept_table
 from veille.records import Actor
 from veille.resources import load_yaml
 
 CIVILIAN_INTER = 7
 STATE_INTER = 1
+RIOTER_INTER = 5
+PROTESTER_INTER = 6
+ORGANISED_INTERS = {1, 2, 8}  # state forces, rebels, foreign forces: never a mob
 VIOLENT_TARGETED = {"attack", "kill", "injure", "clash", "fire"}
 RECIPROCAL_OVERRIDES = {"shelling", "fire", "attack"}
 CROWD_INTERS = {5, 6, 7}
+PROTESTER_WINDOW = 6  # tokens after a lethal-force cue in which the protesters it hit are named
 
 
 def refine_sub_event_type(
@@ -22,43 +26,120 @@ def refine_sub_event_type(
 ) -> str:
     """The concept's default sub-event type, changed by the cues its `refine` rules allow."""
     concept = concept_table()[candidate.concept]
-    sub_event_type = concept["sub_event_type"]
-    concepts = {t.concept for t in candidate.triggers}
-    if "clash" in concepts and candidate.concept in RECIPROCAL_OVERRIDES:
-        return "Armed clash"  # "exchanged artillery fire", "shelling exchange": two sides fighting
-    crowd = {a.inter for a in (actor1, actor2) if a is not None} & CROWD_INTERS
-    if candidate.concept == "clash" and crowd:
-        return "Violent demonstration"  # a crowd, not an armed group, fought the police or troops
     rules = concept.get("refine", [])
+    concepts = {t.concept for t in candidate.triggers}
     start, end = candidate.sentence
+    actors = [a for a in (actor1, actor2) if a is not None]
+    if candidate.concept in RECIPROCAL_OVERRIDES and (
+        "clash" in concepts or has_cue(doc, language, "reciprocal", start, end)
+    ):
+        return "Armed clash"  # "exchanged artillery fire", "fire in both directions": two sides fighting
+    if candidate.concept == "shelling" and has_cue(doc, language, "small_arms", start, end):
+        return "Armed clash"  # rifles and machine guns among the weapons: troops in contact, not a bombardment
+    crowd = _crowd_violence(doc, candidate, actors, language)
+    if crowd is not None:
+        return crowd
     tables = load_yaml("concepts.yaml")
     if "instrument" in rules:
-        hits = compiled_lexicon(language, "triggers", "instruments").find(doc, start, end)
+        hits = cue_hits(doc, language, "instruments", start, end)
         if hits:
             nearest = min(hits, key=lambda h: abs(h.token_start - candidate.anchor.head))
             return tables["instruments"][nearest.label]
+        anchor = candidate.anchor
+        if candidate.concept == "explosion" and has_cue(doc, language, "repeated_blasts", anchor.token_start,
+                                                         anchor.token_end):
+            return "Shelling/artillery/missile attack"  # many blasts counted, no bomb named: a bombardment
     if "target" in rules and candidate.concept in VIOLENT_TARGETED:
-        civilian_target = actor2 is not None and actor2.inter == CIVILIAN_INTER
-        civilian_words = compiled_lexicon(language, "triggers", "targets_civilian").find(doc, start, end)
-        armed_both = actor1 is not None and actor2 is not None and actor2.inter not in (CIVILIAN_INTER, None)
-        if civilian_target or (civilian_words and not armed_both):
-            return "Attack"
-        if armed_both:
-            return "Armed clash"
-        if actor2 is not None and actor2.inter not in (CIVILIAN_INTER,):
-            return "Armed clash"
-    if "protest" in rules:  # what the police did is often told in the next sentence of the paragraph
-        hits = compiled_lexicon(language, "triggers", "protest_cues").find(doc, start, _paragraph_end(doc, end))
-        if hits:
-            return tables["protest_cues"][hits[0].label]
-    if "territory" in rules and actor1 is not None and actor1.inter == STATE_INTER:
+        targeted = _by_target(doc, candidate, actor1, actor2, language)
+        if targeted is not None:
+            return targeted
+    if "protest" in rules:
+        return _protest_outcome(doc, candidate, language, concept["sub_event_type"])
+    if "blockade" in rules and _crowd_blocks_road(doc, candidate, actors, language):
+        return _protest_outcome(doc, candidate, language, "Peaceful protest")
+    if "territory" in rules and _state_takes_control(doc, candidate, actor1, language):
         return "Government regains territory"
-    return sub_event_type
+    return concept["sub_event_type"]
 
 
-def _paragraph_end(doc: Doc, token_end: int) -> int:
-    """Token index where the paragraph holding token `token_end - 1` ends."""
-    for i in range(token_end, len(doc)):
-        if "\n" in doc[i].text:
-            return i
-    return len(doc)
+def _by_target(doc: Doc, candidate: EventCandidate, actor1: Actor | None, actor2: Actor | None,
+               language: str) -> str | None:
+    """Attack when civilians are the target, Armed clash when both sides are armed."""
+    start, end = candidate.sentence
+    civilian_target = actor2 is not None and actor2.inter == CIVILIAN_INTER
+    civilian_words = has_cue(doc, language, "targets_civilian", start, end)
+    armed_both = actor1 is not None and actor2 is not None and actor2.inter not in (CIVILIAN_INTER, None)
+    if civilian_target or (civilian_words and not armed_both):
+        return "Attack"
+    if armed_both or (actor2 is not None and actor2.inter != CIVILIAN_INTER):
+        return "Armed clash"
+    return None
+
+
+def _crowd_violence(doc: Doc, candidate: EventCandidate, actors: list[Actor], language: str) -> str | None:
+    """Violent demonstration or Mob violence when a crowd, not an organised armed group, did the violence.
+
+    ACLED's codebook: a violent demonstration is a protest turned violent; mob violence is violence by
+    an unorganised crowd outside any demonstration (lynchings, vigilante justice, brawls between
+    groups or villages over a dispute).
+    """
+    start, end = candidate.sentence
+    inters = {a.inter for a in actors}
+    organised = bool(inters & ORGANISED_INTERS)
+    if candidate.concept == "riot":
+        crowd = True
+    elif candidate.concept == "clash":
+        crowd = bool(inters & CROWD_INTERS) or (
+            not organised and has_cue(doc, language, "communal_dispute", start, end))
+    elif candidate.concept in VIOLENT_TARGETED:
+        crowd = bool(actors) and actors[0].inter == RIOTER_INTER
+    else:
+        crowd = False
+    if not crowd:
+        return None
+    if has_cue(doc, language, "mob", start, end):
+        return "Mob violence"
+    paragraph = (paragraph_start(doc, start), paragraph_end(doc, end))
+    if PROTESTER_INTER in inters or has_cue(doc, language, "protest_context", *paragraph):
+        return "Violent demonstration"
+    return "Mob violence"
+
+
+def _protest_outcome(doc: Doc, candidate: EventCandidate, language: str, default: str) -> str:
+    """What met the protest, read across its paragraph: lethal force, the crowd's violence, or police action."""
+    start, end = candidate.sentence
+    span = (start, paragraph_end(doc, end))  # what the police did is often told in the next sentence
+    labels = {hit.label for hit in cue_hits(doc, language, "protest_cues", *span)}
+    tables = load_yaml("concepts.yaml")["protest_cues"]
+    if "repression" in labels or _lethal_force_near_protesters(doc, language, *span):
+        return tables["repression"]
+    for label in ("violent", "intervention"):
+        if label in labels:
+            return tables[label]
+    if "custody" in labels and not has_cue(doc, language, "release_demand", *span):
+        return tables["custody"]  # arrests at the protest, not the arrest the crowd protests against
+    return default
+
+
+def _lethal_force_near_protesters(doc: Doc, language: str, start: int, end: int) -> bool:
+    """Whether a lethal-force cue ("opened fire", "shot dead") is followed closely by the protesters it hit."""
+    for hit in cue_hits(doc, language, "lethal_force", start, end):
+        window_end = min(end, hit.token_end + PROTESTER_WINDOW)
+        if has_cue(doc, language, "protesters", hit.token_end, window_end):
+            return True
+    return False
+
+
+def _crowd_blocks_road(doc: Doc, candidate: EventCandidate, actors: list[Actor], language: str) -> bool:
+    """Whether people, not armed forces, blocked a road or an entrance: a form of protest."""
+    anchor = candidate.anchor
+    if any(a.inter in ORGANISED_INTERS or a.inter in (3, 4) for a in actors):
+        return False
+    return has_cue(doc, language, "road_blocking", anchor.token_start, anchor.token_end)
+
+
+def _state_takes_control(doc: Doc, candidate: EventCandidate, actor1: Actor | None, language: str) -> bool:
+    """Whether the side taking control is the state: its actor, or state forces named before the trigger."""
+    if actor1 is not None and actor1.inter == STATE_INTER:
+        return True
+    return has_cue(doc, language, "state_forces", candidate.sentence[0], candidate.anchor.token_start)

@@ -1,0 +1,106 @@
+"""Sub-event type rules (ACLED codebook distinctions) on sentences we write, in English and French."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from veille.pipeline import Pipeline
+from veille.records import Article
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline(languages=("en", "fr"))
+
+
+def _first(pipeline, text, language="en"):
+    article = Article(id="t", text=text, published=datetime(2020, 5, 12), language=language)
+    events = next(iter(pipeline.process([article]))).events
+    assert events, text
+    return min(events, key=lambda e: e.trigger.start)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("On 3 May 2020, a mob lynched a man accused of stealing a goat in Kano.", "Mob violence"),
+        ("On 3 May 2020, two groups of villagers clashed over a land dispute near Patna.", "Mob violence"),
+        ("On 3 May 2020, rioters set fire to a bank in Jericho.", "Mob violence"),
+        ("On 3 May 2020, rioters set fire to a bank in Jericho during a protest against the closure of accounts.",
+         "Violent demonstration"),
+        ("On 3 May 2020, residents protested in Nablus and threw stones at the police.", "Violent demonstration"),
+    ],
+)
+def test_crowd_violence_outside_a_demonstration_is_mob_violence(pipeline, text, expected):
+    assert _first(pipeline, text).sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("On 3 May 2020, nurses protested in Lahore against the arrest of a union leader and demanded his release.",
+         "Peaceful protest"),
+        ("On 3 May 2020, nurses protested in Lahore. Police arrested ten of them.", "Protest with intervention"),
+        ("On 3 May 2020, residents protested in Aden and security forces opened fire on the protesters.",
+         "Excessive force against protesters"),
+        ("On 3 May 2020, residents blocked the main road in Uvira to demand electricity.", "Peaceful protest"),
+        ("On 3 May 2020, residents blocked the main road in Uvira with burning tires to demand electricity.",
+         "Violent demonstration"),
+    ],
+)
+def test_what_met_a_protest_decides_its_sub_event_type(pipeline, text, expected):
+    assert _first(pipeline, text).sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("On 3 May 2020, rebels fired grenade launchers at army positions near Avdiivka.",
+         "Shelling/artillery/missile attack"),
+        ("On 3 May 2020, a man threw a grenade at a police post in Srinagar.", "Grenade"),
+        ("On 3 May 2020, rebels fired mortars and small arms at army positions near Avdiivka.", "Armed clash"),
+        ("On 3 May 2020, monitors recorded 40 projectiles fired in both directions near Avdiivka.", "Armed clash"),
+        ("On 3 May 2020, monitors recorded 40 explosions near Avdiivka.", "Shelling/artillery/missile attack"),
+        ("On 3 May 2020, a roadside bomb exploded near a patrol in Kirkuk.", "Remote explosive/landmine/IED"),
+    ],
+)
+def test_weapons_and_reciprocal_fire(pipeline, text, expected):
+    assert _first(pipeline, text).sub_event_type == expected
+
+
+def test_rape_during_an_attack_is_sexual_violence(pipeline):
+    event = _first(pipeline, "On 3 May 2020, militiamen attacked a village near Bunia and raped two women.")
+    assert event.sub_event_type == "Sexual violence"
+
+
+def test_state_forces_retaking_a_town_regain_territory(pipeline):
+    event = _first(pipeline, "On 3 May 2020, the army recaptured the town of Quissanga from insurgents.")
+    assert event.sub_event_type == "Government regains territory"
+
+
+def test_a_chemical_in_a_torture_report_is_not_a_chemical_weapon(pipeline):
+    event = _first(pipeline, "On 3 May 2020, guards beat a prisoner and burned his face with a chemical in Caracas.")
+    assert event.sub_event_type != "Chemical weapon"
+
+
+def test_victims_named_as_kidnapped_do_not_make_an_abduction(pipeline):
+    event = _first(pipeline, "On 3 May 2020, families of kidnapped men staged a sit-in in front of the court in Kirkuk.")
+    assert event.sub_event_type == "Peaceful protest"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Le 3 mai 2020, une foule a lynché un homme accusé de vol à Bunia.", "Mob violence"),
+        ("Le 3 mai 2020, des manifestants ont lancé des pierres sur la police à Bamako lors d'une manifestation.",
+         "Violent demonstration"),
+        ("Le 3 mai 2020, des enseignants ont manifesté à Dakar. La police a arrêté dix manifestants.",
+         "Protest with intervention"),
+        ("Le 3 mai 2020, les rebelles ont pilonné des positions de l'armée au mortier et aux armes légères.",
+         "Armed clash"),
+    ],
+)
+def test_french_cues(pipeline, text, expected):
+    assert _first(pipeline, text, "fr").sub_event_type == expected
