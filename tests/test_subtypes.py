@@ -104,3 +104,31 @@ def test_victims_named_as_kidnapped_do_not_make_an_abduction(pipeline):
 )
 def test_french_cues(pipeline, text, expected):
     assert _first(pipeline, text, "fr").sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("On 3 May 2020, HTS arrested a camp manager in Idlib.", "Abduction/forced disappearance"),
+        ("On 3 May 2020, police arrested a camp manager in Idlib.", "Arrests"),
+        ("On 3 May 2020, gendarmes seized rifles and ammunition in a house in Hakkari.", "Disrupted weapons use"),
+        ("On 3 May 2020, gunmen seized cattle from a farm in Zamfara.", "Looting/property destruction"),
+    ],
+)
+def test_who_detains_or_seizes_decides_the_type(pipeline, text, expected):
+    assert _first(pipeline, text).sub_event_type == expected
+
+
+def test_fighting_that_ends_in_taking_a_town_is_a_territory_change(pipeline):
+    event = _first(pipeline, "On 3 May 2020, after heavy clashes with rebels, the army regained control of Kamanyola.")
+    assert event.sub_event_type == "Government regains territory"
+
+
+def test_killed_suicide_bombers_are_victims_not_the_weapon(pipeline):
+    event = _first(pipeline, "On 3 May 2020, Iraqi troops killed two suicide bombers near Badush.")
+    assert event.sub_event_type != "Suicide bomb"
+
+
+def test_a_weapon_word_inside_an_organisation_name_is_no_instrument(pipeline):
+    event = _first(pipeline, "On 3 May 2020, gunmen shot dead an officer of the Air Force Intelligence in Daraa.")
+    assert event.sub_event_type != "Air/drone strike"

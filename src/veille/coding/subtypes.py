@@ -17,7 +17,12 @@ PROTESTER_INTER = 6
 ORGANISED_INTERS = {1, 2, 8}  # state forces, rebels, foreign forces: never a mob
 VIOLENT_TARGETED = {"attack", "kill", "injure", "clash", "fire"}
 RECIPROCAL_OVERRIDES = {"shelling", "fire", "attack"}
-CROWD_INTERS = {5, 6, 7}
+CROWD_INTERS = {5, 6}
+NON_STATE_ARMED = {2, 3, 4}
+STATE_SIDES = {1, 8}
+NAME_ENTITIES = {"ORG", "FAC"}
+VICTIM_CONCEPTS = {"kill", "injure"}
+VICTIM_DEPS = {"dobj", "nsubjpass", "obj", "nsubj:pass"}
 PROTESTER_WINDOW = 6  # tokens after a lethal-force cue in which the protesters it hit are named
 
 
@@ -36,12 +41,15 @@ def refine_sub_event_type(
         return "Armed clash"  # "exchanged artillery fire", "fire in both directions": two sides fighting
     if candidate.concept == "shelling" and has_cue(doc, language, "small_arms", start, end):
         return "Armed clash"  # rifles and machine guns among the weapons: troops in contact, not a bombardment
-    crowd = _crowd_violence(doc, candidate, actors, language)
+    if candidate.concept == "suicide" and _bombers_were_hit(doc, candidate):
+        return "Armed clash"  # "troops killed two suicide bombers": a fight with the attackers, no blast
+    crowd = _crowd_violence(doc, candidate, actor1, actors, language)
     if crowd is not None:
         return crowd
     tables = load_yaml("concepts.yaml")
     if "instrument" in rules:
-        hits = cue_hits(doc, language, "instruments", start, end)
+        hits = [h for h in cue_hits(doc, language, "instruments", start, end)
+                if not _inside_name(doc, h, actors) and not _is_victim(doc, h, candidate)]
         if hits:
             nearest = min(hits, key=lambda h: abs(h.token_start - candidate.anchor.head))
             return tables["instruments"][nearest.label]
@@ -59,7 +67,41 @@ def refine_sub_event_type(
         return _protest_outcome(doc, candidate, language, "Peaceful protest")
     if "territory" in rules and _state_takes_control(doc, candidate, actor1, language):
         return "Government regains territory"
+    if "weapons" in rules and (actor1 is None or actor1.inter in STATE_SIDES) and has_cue(
+            doc, language, "weapon_objects", start, end):
+        return "Disrupted weapons use"  # arms caches seized or explosives destroyed: weapons taken out of use
+    if "captor" in rules and actor1 is not None and actor1.inter in NON_STATE_ARMED:
+        return "Abduction/forced disappearance"  # ACLED: only states arrest; armed groups abduct
     return concept["sub_event_type"]
+
+
+def _inside_name(doc: Doc, hit, actors: list[Actor]) -> bool:
+    """Whether a cue word lies in an organisation's or actor's name ("Air Force Intelligence" is no air strike)."""
+    tokens = doc[hit.token_start : hit.token_end]
+    if all(t.ent_type_ in NAME_ENTITIES for t in tokens):
+        return True
+    first, last = tokens[0].idx, tokens[-1].idx
+    return any(a.mention is not None and a.mention.start <= first and last < a.mention.end for a in actors)
+
+
+def _is_victim(doc: Doc, hit, candidate: EventCandidate) -> bool:
+    """Whether a weapon word names who was killed or hurt ("troops killed two suicide bombers"), not the means."""
+    if candidate.concept not in VICTIM_CONCEPTS:
+        return False
+    anchor = doc[candidate.anchor.head]
+    victims = [c for c in anchor.children if c.dep_ in VICTIM_DEPS]
+    return any(v.left_edge.i <= hit.token_start and hit.token_end - 1 <= v.right_edge.i for v in victims)
+
+
+def _bombers_were_hit(doc: Doc, candidate: EventCandidate) -> bool:
+    """Whether the suicide bombers are the ones killed or wounded by another trigger of the candidate."""
+    anchor = candidate.anchor
+    for trigger in candidate.triggers:
+        if trigger.concept in VICTIM_CONCEPTS:
+            victims = [c for c in doc[trigger.head].children if c.dep_ in VICTIM_DEPS]
+            if any(v.left_edge.i <= anchor.token_start and anchor.token_end - 1 <= v.right_edge.i for v in victims):
+                return True
+    return False
 
 
 def _by_target(doc: Doc, candidate: EventCandidate, actor1: Actor | None, actor2: Actor | None,
@@ -76,7 +118,8 @@ def _by_target(doc: Doc, candidate: EventCandidate, actor1: Actor | None, actor2
     return None
 
 
-def _crowd_violence(doc: Doc, candidate: EventCandidate, actors: list[Actor], language: str) -> str | None:
+def _crowd_violence(doc: Doc, candidate: EventCandidate, actor1: Actor | None, actors: list[Actor],
+                    language: str) -> str | None:
     """Violent demonstration or Mob violence when a crowd, not an organised armed group, did the violence.
 
     ACLED's codebook: a violent demonstration is a protest turned violent; mob violence is violence by
@@ -85,14 +128,16 @@ def _crowd_violence(doc: Doc, candidate: EventCandidate, actors: list[Actor], la
     """
     start, end = candidate.sentence
     inters = {a.inter for a in actors}
+    subject_inter = actor1.inter if actor1 is not None else None  # civilians who fight are a crowd, not victims
     organised = bool(inters & ORGANISED_INTERS)
     if candidate.concept == "riot":
         crowd = True
     elif candidate.concept == "clash":
-        crowd = bool(inters & CROWD_INTERS) or (
-            not organised and has_cue(doc, language, "communal_dispute", start, end))
+        crowd = bool(inters & CROWD_INTERS) or subject_inter == CIVILIAN_INTER or (
+            not organised and has_cue(doc, language, "communal_dispute", start, end)
+            and not has_cue(doc, language, "armed_people", start, end))
     elif candidate.concept in VIOLENT_TARGETED:
-        crowd = bool(actors) and actors[0].inter == RIOTER_INTER
+        crowd = subject_inter == RIOTER_INTER
     else:
         crowd = False
     if not crowd:
