@@ -132,3 +132,19 @@ def test_killed_suicide_bombers_are_victims_not_the_weapon(pipeline):
 def test_a_weapon_word_inside_an_organisation_name_is_no_instrument(pipeline):
     event = _first(pipeline, "On 3 May 2020, gunmen shot dead an officer of the Air Force Intelligence in Daraa.")
     assert event.sub_event_type != "Air/drone strike"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("On 3 May 2020, villagers beat up four men accused of theft near Dhar.", "Mob violence"),
+        ("On 3 May 2020, residents attacked health workers with stones in Chipuac.", "Mob violence"),
+    ],
+)
+def test_ordinary_people_attacking_are_a_mob(pipeline, text, expected):
+    assert _first(pipeline, text).sub_event_type == expected
+
+
+def test_civilian_victims_do_not_make_a_mob(pipeline):
+    event = _first(pipeline, "On 3 May 2020, the bodies of two civilians with gunshot wounds were found near Daraa.")
+    assert event.sub_event_type == "Attack"

@@ -20,8 +20,8 @@ RECIPROCAL_OVERRIDES = {"shelling", "fire", "attack"}
 CROWD_INTERS = {5, 6}
 NON_STATE_ARMED = {2, 3, 4}
 STATE_SIDES = {1, 8}
-NAME_ENTITIES = {"ORG", "FAC"}
-VICTIM_CONCEPTS = {"kill", "injure"}
+AGENT_DEPS = {"nsubj"}
+VICTIM_CONCEPTS = {"kill", "injure", "attack"}
 VICTIM_DEPS = {"dobj", "nsubjpass", "obj", "nsubj:pass"}
 PROTESTER_WINDOW = 6  # tokens after a lethal-force cue in which the protesters it hit are named
 
@@ -49,7 +49,7 @@ def refine_sub_event_type(
     tables = load_yaml("concepts.yaml")
     if "instrument" in rules:
         hits = [h for h in cue_hits(doc, language, "instruments", start, end)
-                if not _inside_name(doc, h, actors) and not _is_victim(doc, h, candidate)]
+                if not _is_victim(doc, h, candidate)]
         if hits:
             nearest = min(hits, key=lambda h: abs(h.token_start - candidate.anchor.head))
             return tables["instruments"][nearest.label]
@@ -75,17 +75,8 @@ def refine_sub_event_type(
     return concept["sub_event_type"]
 
 
-def _inside_name(doc: Doc, hit, actors: list[Actor]) -> bool:
-    """Whether a cue word lies in an organisation's or actor's name ("Air Force Intelligence" is no air strike)."""
-    tokens = doc[hit.token_start : hit.token_end]
-    if all(t.ent_type_ in NAME_ENTITIES for t in tokens):
-        return True
-    first, last = tokens[0].idx, tokens[-1].idx
-    return any(a.mention is not None and a.mention.start <= first and last < a.mention.end for a in actors)
-
-
 def _is_victim(doc: Doc, hit, candidate: EventCandidate) -> bool:
-    """Whether a weapon word names who was killed or hurt ("troops killed two suicide bombers"), not the means."""
+    """Whether a weapon word is in what was hit ("killed two suicide bombers", "shot an Air Force officer")."""
     if candidate.concept not in VICTIM_CONCEPTS:
         return False
     anchor = doc[candidate.anchor.head]
@@ -137,7 +128,8 @@ def _crowd_violence(doc: Doc, candidate: EventCandidate, actor1: Actor | None, a
             not organised and has_cue(doc, language, "communal_dispute", start, end)
             and not has_cue(doc, language, "armed_people", start, end))
     elif candidate.concept in VIOLENT_TARGETED:
-        crowd = subject_inter == RIOTER_INTER
+        crowd = subject_inter == RIOTER_INTER or (  # "villagers beat up a thief"
+            subject_inter == CIVILIAN_INTER and _is_agent(doc, actor1, candidate))
     else:
         crowd = False
     if not crowd:
@@ -148,6 +140,17 @@ def _crowd_violence(doc: Doc, candidate: EventCandidate, actor1: Actor | None, a
     if PROTESTER_INTER in inters or has_cue(doc, language, "protest_context", *paragraph):
         return "Violent demonstration"
     return "Mob violence"
+
+
+def _is_agent(doc: Doc, actor: Actor, candidate: EventCandidate) -> bool:
+    """Whether the actor's mention is the active subject of the trigger ("residents attacked ...")."""
+    if actor.mention is None:
+        return False
+    anchor = candidate.anchor.head
+    return any(
+        t.dep_ in AGENT_DEPS and t.head.i == anchor
+        for t in doc.char_span(actor.mention.start, actor.mention.end, alignment_mode="expand") or ()
+    )
 
 
 def _protest_outcome(doc: Doc, candidate: EventCandidate, language: str, default: str) -> str:
