@@ -148,3 +148,20 @@ def test_ordinary_people_attacking_are_a_mob(pipeline, text, expected):
 def test_civilian_victims_do_not_make_a_mob(pipeline):
     event = _first(pipeline, "On 3 May 2020, the bodies of two civilians with gunshot wounds were found near Daraa.")
     assert event.sub_event_type == "Attack"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("On 3 May 2020, rebels dropped a grenade from a drone on army positions near Hnutove.", "Air/drone strike"),
+        ("On 3 May 2020, militants threw a hand grenade at a police post in Mogadishu. "
+         "The police responded with gunfire.", "Armed clash"),
+    ],
+)
+def test_grenades_from_drones_and_grenades_answered_with_fire(pipeline, text, expected):
+    assert _first(pipeline, text).sub_event_type == expected
+
+
+def test_burning_tyres_on_a_blocked_road_make_a_violent_demonstration(pipeline):
+    event = _first(pipeline, "On 3 May 2020, residents demonstrated in Colon and set rubber tires on fire.")
+    assert event.sub_event_type == "Violent demonstration"

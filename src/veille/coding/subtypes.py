@@ -16,7 +16,7 @@ RIOTER_INTER = 5
 PROTESTER_INTER = 6
 ORGANISED_INTERS = {1, 2, 8}  # state forces, rebels, foreign forces: never a mob
 VIOLENT_TARGETED = {"attack", "kill", "injure", "clash", "fire"}
-RECIPROCAL_OVERRIDES = {"shelling", "fire", "attack"}
+RECIPROCAL_OVERRIDES = {"shelling", "fire", "attack", "grenade"}
 CROWD_INTERS = {5, 6}
 NON_STATE_ARMED = {2, 3, 4}
 STATE_SIDES = {1, 8}
@@ -36,9 +36,12 @@ def refine_sub_event_type(
     start, end = candidate.sentence
     actors = [a for a in (actor1, actor2) if a is not None]
     if candidate.concept in RECIPROCAL_OVERRIDES and (
-        "clash" in concepts or has_cue(doc, language, "reciprocal", start, end)
+        "clash" in concepts or has_cue(doc, language, "reciprocal", start, _next_sentence_end(doc, end))
     ):
-        return "Armed clash"  # "exchanged artillery fire", "fire in both directions": two sides fighting
+        return "Armed clash"  # "exchanged artillery fire", "the guards fired back": two sides fighting
+    if candidate.concept == "grenade" and any(
+            h.label == "air" for h in cue_hits(doc, language, "instruments", start, end)):
+        return "Air/drone strike"  # a grenade dropped from a drone
     if candidate.concept == "shelling" and has_cue(doc, language, "small_arms", start, end):
         return "Armed clash"  # rifles and machine guns among the weapons: troops in contact, not a bombardment
     if candidate.concept == "suicide" and _bombers_were_hit(doc, candidate):
@@ -93,6 +96,13 @@ def _bombers_were_hit(doc: Doc, candidate: EventCandidate) -> bool:
             if any(v.left_edge.i <= anchor.token_start and anchor.token_end - 1 <= v.right_edge.i for v in victims):
                 return True
     return False
+
+
+def _next_sentence_end(doc: Doc, token_end: int) -> int:
+    """Token index where the sentence after the one ending at `token_end` ends (a reply is often told next)."""
+    if token_end >= len(doc):
+        return token_end
+    return doc[token_end].sent.end
 
 
 def _by_target(doc: Doc, candidate: EventCandidate, actor1: Actor | None, actor2: Actor | None,
