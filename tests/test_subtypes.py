@@ -165,3 +165,29 @@ def test_grenades_from_drones_and_grenades_answered_with_fire(pipeline, text, ex
 def test_burning_tyres_on_a_blocked_road_make_a_violent_demonstration(pipeline):
     event = _first(pipeline, "On 3 May 2020, residents demonstrated in Colon and set rubber tires on fire.")
     assert event.sub_event_type == "Violent demonstration"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("On 3 May 2020, border guards fired shots into the air near the river crossing at Kipoi.", "Other"),
+        ("On 3 May 2020, 300 families evacuated their village near Mamasapano.", "Other"),
+        ("On 3 May 2020, about 200 villagers were displaced after fighting near Paletwa.", "Other"),
+        ("On 3 May 2020, rebels withdrew from the town of Kamanyola.", "Non-violent transfer of territory"),
+    ],
+)
+def test_non_violent_developments(pipeline, text, expected):
+    assert _first(pipeline, text).sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("On 3 May 2020, students protested in Tripoli against the killing of a demonstrator last week.",
+         "Peaceful protest"),
+        ("On 3 May 2020, residents demonstrated in Bamako and torched a police station. "
+         "Police fired live ammunition at the demonstrators.", "Violent demonstration"),
+    ],
+)
+def test_lethal_force_counts_only_against_a_peaceful_crowd(pipeline, text, expected):
+    assert _first(pipeline, text).sub_event_type == expected

@@ -49,6 +49,8 @@ def refine_sub_event_type(
     crowd = _crowd_violence(doc, candidate, actor1, actors, language)
     if crowd is not None:
         return crowd
+    if "warning" in rules and has_cue(doc, language, "warning_shots", start, end):
+        return "Other"  # shots into the air hit nobody: a show of force, not an attack or a clash
     tables = load_yaml("concepts.yaml")
     if "instrument" in rules:
         hits = [h for h in cue_hits(doc, language, "instruments", start, end)
@@ -73,6 +75,9 @@ def refine_sub_event_type(
     if "weapons" in rules and (actor1 is None or actor1.inter in STATE_SIDES) and has_cue(
             doc, language, "weapon_objects", start, end):
         return "Disrupted weapons use"  # arms caches seized or explosives destroyed: weapons taken out of use
+    if "handover" in rules and not any(a.inter in ORGANISED_INTERS | NON_STATE_ARMED for a in actors) and has_cue(
+            doc, language, "targets_civilian", start, end):
+        return "Other"  # families evacuating a village transfer no territory: a displacement
     if "captor" in rules and actor1 is not None and actor1.inter in NON_STATE_ARMED:
         return "Abduction/forced disappearance"  # ACLED: only states arrest; armed groups abduct
     return concept["sub_event_type"]
@@ -169,11 +174,12 @@ def _protest_outcome(doc: Doc, candidate: EventCandidate, language: str, default
     span = (start, paragraph_end(doc, end))  # what the police did is often told in the next sentence
     labels = {hit.label for hit in cue_hits(doc, language, "protest_cues", *span)}
     tables = load_yaml("concepts.yaml")["protest_cues"]
+    if "violent" in labels:
+        return tables["violent"]  # a violent crowd stays a violent demonstration whatever the police did
     if "repression" in labels or _lethal_force_near_protesters(doc, language, *span):
         return tables["repression"]
-    for label in ("violent", "intervention"):
-        if label in labels:
-            return tables[label]
+    if "intervention" in labels:
+        return tables["intervention"]
     if "custody" in labels and not has_cue(doc, language, "release_demand", *span):
         return tables["custody"]  # arrests at the protest, not the arrest the crowd protests against
     return default
