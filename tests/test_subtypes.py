@@ -191,3 +191,16 @@ def test_non_violent_developments(pipeline, text, expected):
 )
 def test_lethal_force_counts_only_against_a_peaceful_crowd(pipeline, text, expected):
     assert _first(pipeline, text).sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("On 3 May 2020, two communities clashed over a temple loudspeaker in Roorkee.", "Mob violence"),
+        ("On 3 May 2020, a suspected thief was beaten up by locals in Joao Pessoa.", "Mob violence"),
+        ("On 3 May 2020, five men beat a shopkeeper with sticks and stones in Chembur.", "Mob violence"),
+        ("On 3 May 2020, gunmen shot and killed a shopkeeper in Chembur.", "Attack"),
+    ],
+)
+def test_unarmed_crowds(pipeline, text, expected):
+    assert _first(pipeline, text).sub_event_type == expected

@@ -140,11 +140,11 @@ def _crowd_violence(doc: Doc, candidate: EventCandidate, actor1: Actor | None, a
         crowd = True
     elif candidate.concept == "clash":
         crowd = bool(inters & CROWD_INTERS) or subject_inter == CIVILIAN_INTER or (
-            not organised and has_cue(doc, language, "communal_dispute", start, end)
-            and not has_cue(doc, language, "armed_people", start, end))
+            not organised and _unarmed_crowd(doc, language, start, end, ("communal_dispute", "crowd_people")))
     elif candidate.concept in VIOLENT_TARGETED:
         crowd = subject_inter == RIOTER_INTER or (  # "villagers beat up a thief"
-            subject_inter == CIVILIAN_INTER and _is_agent(doc, actor1, candidate))
+            subject_inter == CIVILIAN_INTER and _is_agent(doc, actor1, candidate)) or (
+            not organised and _unarmed_crowd(doc, language, start, end, ("crowd_weapons",)))
     else:
         crowd = False
     if not crowd:
@@ -163,9 +163,17 @@ def _is_agent(doc: Doc, actor: Actor, candidate: EventCandidate) -> bool:
         return False
     anchor = candidate.anchor.head
     return any(
-        t.dep_ in AGENT_DEPS and t.head.i == anchor
+        (t.dep_ in AGENT_DEPS and t.head.i == anchor)
+        or (t.head.dep_ == "agent" and t.head.head.i == anchor)  # "beaten up by locals"
         for t in doc.char_span(actor.mention.start, actor.mention.end, alignment_mode="expand") or ()
     )
+
+
+def _unarmed_crowd(doc: Doc, language: str, start: int, end: int, cue_lists: tuple[str, ...]) -> bool:
+    """Whether the sentence tells of people (groups, a dispute, sticks and stones) and of no firearms or militia."""
+    if has_cue(doc, language, "armed_people", start, end):
+        return False
+    return any(has_cue(doc, language, cues, start, end) for cues in cue_lists)
 
 
 def _protest_outcome(doc: Doc, candidate: EventCandidate, language: str, default: str) -> str:
