@@ -204,3 +204,21 @@ def test_lethal_force_counts_only_against_a_peaceful_crowd(pipeline, text, expec
 )
 def test_unarmed_crowds(pipeline, text, expected):
     assert _first(pipeline, text).sub_event_type == expected
+
+
+def test_riots_told_as_background_do_not_make_a_protest_violent(pipeline):
+    event = _first(pipeline, "On 3 May 2020, protesters gathered in Sidon against the detention of activists during "
+                             "recent riots and demanded the return of looted funds.")
+    assert event.sub_event_type == "Peaceful protest"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("On 3 May 2020, IS militants killed a soldier near Qara Tepe.", "Armed clash"),
+        ("On 3 May 2020, gunmen opened fire on a police patrol in Jarablus.", "Armed clash"),
+        ("On 3 May 2020, IS militants killed a shepherd near Qara Tepe.", "Attack"),
+    ],
+)
+def test_who_was_hit_separates_attacks_from_clashes(pipeline, text, expected):
+    assert _first(pipeline, text).sub_event_type == expected

@@ -21,6 +21,7 @@ CROWD_INTERS = {5, 6}
 NON_STATE_ARMED = {2, 3, 4}
 STATE_SIDES = {1, 8}
 AGENT_DEPS = {"nsubj"}
+TARGET_PREPOSITIONS = {"on", "against", "at", "sur", "contre"}
 VICTIM_CONCEPTS = {"kill", "injure", "attack"}
 VICTIM_DEPS = {"dobj", "nsubjpass", "obj", "nsubj:pass"}
 PROTESTER_WINDOW = 6  # tokens after a lethal-force cue in which the protesters it hit are named
@@ -92,6 +93,18 @@ def _is_victim(doc: Doc, hit, candidate: EventCandidate) -> bool:
     return any(v.left_edge.i <= hit.token_start and hit.token_end - 1 <= v.right_edge.i for v in victims)
 
 
+def _victim_phrases(doc: Doc, candidate: EventCandidate) -> list[tuple[int, int]]:
+    """Token ranges of what the trigger hit: its object, passive subject, or "on/against X" complement."""
+    anchor = doc[candidate.anchor.head]
+    phrases = []
+    for child in anchor.children:
+        if child.dep_ in VICTIM_DEPS:
+            phrases.append((child.left_edge.i, child.right_edge.i + 1))
+        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
+            phrases.extend((g.left_edge.i, g.right_edge.i + 1) for g in child.children if g.dep_ == "pobj")
+    return phrases
+
+
 def _bombers_were_hit(doc: Doc, candidate: EventCandidate) -> bool:
     """Whether the suicide bombers are the ones killed or wounded by another trigger of the candidate."""
     anchor = candidate.anchor
@@ -114,6 +127,11 @@ def _by_target(doc: Doc, candidate: EventCandidate, actor1: Actor | None, actor2
                language: str) -> str | None:
     """Attack when civilians are the target, Armed clash when both sides are armed."""
     start, end = candidate.sentence
+    for victim_start, victim_end in _victim_phrases(doc, candidate):  # what the trigger's object says first
+        if has_cue(doc, language, "targets_armed", victim_start, victim_end):
+            return "Armed clash"  # soldiers, police, fighters hit: ACLED codes a fight, not violence on civilians
+        if has_cue(doc, language, "targets_civilian", victim_start, victim_end):
+            return "Attack"
     civilian_target = actor2 is not None and actor2.inter == CIVILIAN_INTER
     civilian_words = has_cue(doc, language, "targets_civilian", start, end)
     armed_both = actor1 is not None and actor2 is not None and actor2.inter not in (CIVILIAN_INTER, None)
