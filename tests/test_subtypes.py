@@ -222,3 +222,9 @@ def test_riots_told_as_background_do_not_make_a_protest_violent(pipeline):
 )
 def test_who_was_hit_separates_attacks_from_clashes(pipeline, text, expected):
     assert _first(pipeline, text).sub_event_type == expected
+
+
+def test_violence_named_as_the_grievance_or_an_earlier_event_is_background(pipeline):
+    event = _first(pipeline, "On 3 May 2020, residents of Rosario held a pot-banging protest against the release of "
+                             "prisoners after the riots in the prisons.")
+    assert event.sub_event_type == "Peaceful protest"

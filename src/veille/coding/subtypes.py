@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc
 
 from veille.coding.grouping import EventCandidate
 from veille.coding.subtype_cues import cue_hits, has_cue, paragraph_end, paragraph_start
+from veille.extract.lexicon_match import fold
 from veille.extract.triggers import concept_table
 from veille.records import Actor
-from veille.resources import load_yaml
+from veille.resources import lexicon, load_yaml
 
 CIVILIAN_INTER = 7
 STATE_INTER = 1
@@ -21,6 +24,7 @@ CROWD_INTERS = {5, 6}
 NON_STATE_ARMED = {2, 3, 4}
 STATE_SIDES = {1, 8}
 AGENT_DEPS = {"nsubj"}
+MAX_ANCESTORS = 8
 TARGET_PREPOSITIONS = {"on", "against", "at", "sur", "contre"}
 VICTIM_CONCEPTS = {"kill", "injure", "attack"}
 VICTIM_DEPS = {"dobj", "nsubjpass", "obj", "nsubj:pass"}
@@ -123,6 +127,12 @@ def _next_sentence_end(doc: Doc, token_end: int) -> int:
     return doc[token_end].sent.end
 
 
+@lru_cache(maxsize=None)
+def background_prepositions(language: str) -> frozenset[str]:
+    """Prepositions that introduce a protest's grievance or an earlier event, from the triggers lexicon."""
+    return frozenset(fold(w) for w in lexicon(language, "triggers").get("background_prepositions", []))
+
+
 def _by_target(doc: Doc, candidate: EventCandidate, actor1: Actor | None, actor2: Actor | None,
                language: str) -> str | None:
     """Attack when civilians are the target, Armed clash when both sides are armed."""
@@ -198,7 +208,7 @@ def _protest_outcome(doc: Doc, candidate: EventCandidate, language: str, default
     """What met the protest, read across its paragraph: lethal force, the crowd's violence, or police action."""
     start, end = candidate.sentence
     span = (start, paragraph_end(doc, end))  # what the police did is often told in the next sentence
-    labels = {hit.label for hit in cue_hits(doc, language, "protest_cues", *span)}
+    labels = {hit.label for hit in cue_hits(doc, language, "protest_cues", *span) if not _in_background(doc, hit, language)}
     tables = load_yaml("concepts.yaml")["protest_cues"]
     if "violent" in labels:
         return tables["violent"]  # a violent crowd stays a violent demonstration whatever the police did
@@ -209,6 +219,19 @@ def _protest_outcome(doc: Doc, candidate: EventCandidate, language: str, default
     if "custody" in labels and not has_cue(doc, language, "release_demand", *span):
         return tables["custody"]  # arrests at the protest, not the arrest the crowd protests against
     return default
+
+
+def _in_background(doc: Doc, hit, language: str) -> bool:
+    """Whether a cue sits under a preposition of cause or time ("against the arrest", "after the riots")."""
+    prepositions = background_prepositions(language)
+    token = doc[hit.token_start]
+    for _ in range(MAX_ANCESTORS):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.dep_ == "prep" and fold(token.text) in prepositions:
+            return True
+    return False
 
 
 def _lethal_force_near_protesters(doc: Doc, language: str, start: int, end: int) -> bool:
