@@ -228,3 +228,15 @@ def test_violence_named_as_the_grievance_or_an_earlier_event_is_background(pipel
     event = _first(pipeline, "On 3 May 2020, residents of Rosario held a pot-banging protest against the release of "
                              "prisoners after the riots in the prisons.")
     assert event.sub_event_type == "Peaceful protest"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("On 3 May 2020, two armed men clashed with police officers in Zamora.", "Armed clash"),
+        ("On 3 May 2020, two groups of villagers clashed with stones and rifles in a disputed border area.",
+         "Armed clash"),
+    ],
+)
+def test_firearms_make_a_clash_not_a_brawl(pipeline, text, expected):
+    assert _first(pipeline, text).sub_event_type == expected

@@ -167,8 +167,10 @@ def _crowd_violence(doc: Doc, candidate: EventCandidate, actor1: Actor | None, a
     if candidate.concept == "riot":
         crowd = True
     elif candidate.concept == "clash":
-        crowd = bool(inters & CROWD_INTERS) or subject_inter == CIVILIAN_INTER or (
-            not organised and _unarmed_crowd(doc, language, start, end, ("communal_dispute", "crowd_people")))
+        firearms = has_cue(doc, language, "armed_people", start, end) or has_cue(doc, language, "reciprocal", start, end)
+        crowd = not firearms and (
+            subject_inter in CROWD_INTERS | {CIVILIAN_INTER} or (not organised and bool(inters & CROWD_INTERS))
+            or (not organised and _unarmed_crowd(doc, language, start, end, ("communal_dispute", "crowd_people"))))
     elif candidate.concept in VIOLENT_TARGETED:
         crowd = subject_inter == RIOTER_INTER or (  # "villagers beat up a thief"
             subject_inter == CIVILIAN_INTER and _is_agent(doc, actor1, candidate)) or (
