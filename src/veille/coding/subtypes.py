@@ -98,15 +98,16 @@ def _is_victim(doc: Doc, hit, candidate: EventCandidate) -> bool:
 
 
 def _victim_phrases(doc: Doc, candidate: EventCandidate) -> list[tuple[int, int]]:
-    """Token ranges of what the trigger hit: its object, passive subject, or "on/against X" complement."""
+    """Token ranges of what the trigger hit: its object, passive subject, or "on/against X" complement.
+
+    Each range ends at the phrase's head noun, so what follows it ("a car passing near the base") is left out.
+    """
     anchor = doc[candidate.anchor.head]
-    phrases = []
+    heads = [c for c in anchor.children if c.dep_ in VICTIM_DEPS]
     for child in anchor.children:
-        if child.dep_ in VICTIM_DEPS:
-            phrases.append((child.left_edge.i, child.right_edge.i + 1))
-        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
-            phrases.extend((g.left_edge.i, g.right_edge.i + 1) for g in child.children if g.dep_ == "pobj")
-    return phrases
+        if child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
+            heads.extend(g for g in child.children if g.dep_ == "pobj")
+    return [(head.left_edge.i, head.i + 1) for head in heads]
 
 
 def _bombers_were_hit(doc: Doc, candidate: EventCandidate) -> bool:
