@@ -240,3 +240,17 @@ def test_violence_named_as_the_grievance_or_an_earlier_event_is_background(pipel
 )
 def test_firearms_make_a_clash_not_a_brawl(pipeline, text, expected):
     assert _first(pipeline, text).sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("On 3 May 2020, monitors recorded 30 explosions and bursts of fire involving small arms near Mineralne.",
+         "Armed clash"),
+        ("On 3 May 2020, pro-government forces responded to rebel shelling near Sirwah.", "Armed clash"),
+        ("On 3 May 2020, soldiers fired heavy machine guns and small arms at rebel positions near Vasylivka.",
+         "Armed clash"),
+    ],
+)
+def test_small_arms_and_replies_make_a_clash(pipeline, text, expected):
+    assert _first(pipeline, text).sub_event_type == expected

@@ -22,6 +22,7 @@ VIOLENT_TARGETED = {"attack", "kill", "injure", "clash", "fire"}
 RECIPROCAL_OVERRIDES = {"shelling", "fire", "attack", "grenade"}
 CROWD_INTERS = {5, 6}
 NON_STATE_ARMED = {2, 3, 4}
+SMALL_ARMS_OVERRIDES = {"shelling", "fire"}
 STATE_SIDES = {1, 8}
 AGENT_DEPS = {"nsubj"}
 MAX_ANCESTORS = 8
@@ -47,7 +48,7 @@ def refine_sub_event_type(
     if candidate.concept == "grenade" and any(
             h.label == "air" for h in cue_hits(doc, language, "instruments", start, end)):
         return "Air/drone strike"  # a grenade dropped from a drone
-    if candidate.concept == "shelling" and has_cue(doc, language, "small_arms", start, end):
+    if candidate.concept in SMALL_ARMS_OVERRIDES and has_cue(doc, language, "small_arms", start, end):
         return "Armed clash"  # rifles and machine guns among the weapons: troops in contact, not a bombardment
     if candidate.concept == "suicide" and _bombers_were_hit(doc, candidate):
         return "Armed clash"  # "troops killed two suicide bombers": a fight with the attackers, no blast
@@ -66,6 +67,8 @@ def refine_sub_event_type(
         anchor = candidate.anchor
         if candidate.concept == "explosion" and has_cue(doc, language, "repeated_blasts", anchor.token_start,
                                                          anchor.token_end):
+            if has_cue(doc, language, "small_arms", start, end):
+                return "Armed clash"  # blasts and rifle shots counted together: a firefight
             return "Shelling/artillery/missile attack"  # many blasts counted, no bomb named: a bombardment
     if "target" in rules and candidate.concept in VIOLENT_TARGETED:
         targeted = _by_target(doc, candidate, actor1, actor2, language)
