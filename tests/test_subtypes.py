@@ -254,3 +254,21 @@ def test_firearms_make_a_clash_not_a_brawl(pipeline, text, expected):
 )
 def test_small_arms_and_replies_make_a_clash(pipeline, text, expected):
     assert _first(pipeline, text).sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("On 3 May 2020, monitors recorded 12 shots involving small arms near Popasna.", "Armed clash"),
+        ("On 3 May 2020, the army carried out an operation against IS near Tikrit, leaving two militants dead.",
+         "Armed clash"),
+        ("On 3 May 2020, inter-clan violence erupted in Afdere, leaving five people dead.", "Armed clash"),
+    ],
+)
+def test_more_ways_to_tell_a_fight(pipeline, text, expected):
+    assert _first(pipeline, text).sub_event_type == expected
+
+
+def test_french_intercommunal_violence_is_a_clash(pipeline):
+    event = _first(pipeline, "Le 3 mai 2020, des violences intercommunautaires ont fait cinq morts près de Djugu.", "fr")
+    assert event.sub_event_type == "Armed clash"
