@@ -259,7 +259,7 @@ def test_small_arms_and_replies_make_a_clash(pipeline, text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("On 3 May 2020, monitors recorded 12 shots involving small arms near Popasna.", "Armed clash"),
+        ("On 3 May 2020, monitors recorded 12 gunshots from small arms near Popasna.", "Armed clash"),
         ("On 3 May 2020, the army carried out an operation against IS near Tikrit, leaving two militants dead.",
          "Armed clash"),
         ("On 3 May 2020, inter-clan violence erupted in Afdere, leaving five people dead.", "Armed clash"),

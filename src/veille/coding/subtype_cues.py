@@ -32,11 +32,3 @@ def paragraph_start(doc: Doc, token_start: int) -> int:
             return i + 1
     return 0
 
-
-def sentences_with_both(doc: Doc, language: str, first: str, second: str, start: int, end: int) -> bool:
-    """Whether one sentence of doc[start:end] holds a cue of list `first` and one of list `second`."""
-    for sent in doc[start:end].sents:
-        s, e = max(sent.start, start), min(sent.end, end)
-        if has_cue(doc, language, first, s, e) and has_cue(doc, language, second, s, e):
-            return True
-    return False

@@ -26,7 +26,6 @@ SMALL_ARMS_OVERRIDES = {"shelling", "fire"}
 STATE_SIDES = {1, 8}
 AGENT_DEPS = {"nsubj"}
 MAX_ANCESTORS = 8
-TARGET_PREPOSITIONS = {"on", "against", "at", "sur", "contre"}
 VICTIM_CONCEPTS = {"kill", "injure", "attack"}
 VICTIM_DEPS = {"dobj", "nsubjpass", "obj", "nsubj:pass"}
 PROTESTER_WINDOW = 6  # tokens after a lethal-force cue in which the protesters it hit are named
@@ -100,7 +99,7 @@ def _is_victim(doc: Doc, hit, candidate: EventCandidate) -> bool:
     return any(v.left_edge.i <= hit.token_start and hit.token_end - 1 <= v.right_edge.i for v in victims)
 
 
-def _victim_phrases(doc: Doc, candidate: EventCandidate) -> list[tuple[int, int]]:
+def _victim_phrases(doc: Doc, candidate: EventCandidate, language: str) -> list[tuple[int, int]]:
     """Token ranges of what the trigger hit: its object, passive subject, or "on/against X" complement.
 
     Each range ends at the phrase's head noun, so what follows it ("a car passing near the base") is left out.
@@ -108,7 +107,7 @@ def _victim_phrases(doc: Doc, candidate: EventCandidate) -> list[tuple[int, int]
     anchor = doc[candidate.anchor.head]
     heads = [c for c in anchor.children if c.dep_ in VICTIM_DEPS]
     for child in anchor.children:
-        if child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
+        if child.dep_ == "prep" and fold(child.text) in _word_list(language, "hit_prepositions"):
             heads.extend(g for g in child.children if g.dep_ == "pobj")
     return [(head.left_edge.i, head.i + 1) for head in heads]
 
@@ -132,16 +131,16 @@ def _next_sentence_end(doc: Doc, token_end: int) -> int:
 
 
 @lru_cache(maxsize=None)
-def background_prepositions(language: str) -> frozenset[str]:
-    """Prepositions that introduce a protest's grievance or an earlier event, from the triggers lexicon."""
-    return frozenset(fold(w) for w in lexicon(language, "triggers").get("background_prepositions", []))
+def _word_list(language: str, section: str) -> frozenset[str]:
+    """A single-word list of the language's triggers lexicon, folded ("patient_markers", ...)."""
+    return frozenset(fold(w) for w in lexicon(language, "triggers").get(section, []))
 
 
 def _by_target(doc: Doc, candidate: EventCandidate, actor1: Actor | None, actor2: Actor | None,
                language: str) -> str | None:
     """Attack when civilians are the target, Armed clash when both sides are armed."""
     start, end = candidate.sentence
-    for victim_start, victim_end in _victim_phrases(doc, candidate):  # what the trigger's object says first
+    for victim_start, victim_end in _victim_phrases(doc, candidate, language):  # what the trigger's object says first
         if has_cue(doc, language, "targets_armed", victim_start, victim_end):
             return "Armed clash"  # soldiers, police, fighters hit: ACLED codes a fight, not violence on civilians
         if has_cue(doc, language, "targets_civilian", victim_start, victim_end):
@@ -229,7 +228,7 @@ def _protest_outcome(doc: Doc, candidate: EventCandidate, language: str, default
 
 def _in_background(doc: Doc, hit, language: str) -> bool:
     """Whether a cue sits under a preposition of cause or time ("against the arrest", "after the riots")."""
-    prepositions = background_prepositions(language)
+    prepositions = _word_list(language, "background_prepositions")
     token = doc[hit.token_start]
     for _ in range(MAX_ANCESTORS):
         if token.head.i == token.i:
