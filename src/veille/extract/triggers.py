@@ -31,16 +31,25 @@ def _verb_only(language: str) -> frozenset[str]:
     return frozenset(fold(w) for w in lexicon(language, "triggers").get("verb_only", []))
 
 
+@lru_cache(maxsize=None)
+def _not_as_modifier(language: str) -> frozenset[str]:
+    """Single-word triggers that describe victims, not an event, as noun modifiers ("kidnapped men")."""
+    return frozenset(fold(w) for w in lexicon(language, "triggers").get("not_as_modifier", []))
+
+
 def find_trigger_mentions(doc: Doc, language: str) -> list[TriggerMention]:
     """Return the event triggers of a Doc, sorted by position, each with its default sub-event type."""
     concepts = concept_table()
     verb_only = _verb_only(language)
+    modifiers = _not_as_modifier(language)
     mentions = []
     for hit in compiled_lexicon(language, "triggers", "triggers").find(doc):
         span = doc[hit.token_start : hit.token_end]
         if all(t.pos_ == "PROPN" for t in span):  # "Raid" as part of a name, "Assault" in a title
             continue
         if len(span) == 1 and fold(hit.entry) in verb_only and span[0].pos_ not in {"VERB", "AUX"}:
+            continue
+        if len(span) == 1 and fold(span.text) in modifiers and (span[0].dep_ == "amod" or span[0].pos_ == "NOUN"):
             continue
         mentions.append(
             TriggerMention(
