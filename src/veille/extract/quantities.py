@@ -10,7 +10,8 @@ from spacy.tokens import Doc, Span as SpacySpan
 
 from veille.extract.lexicon_match import compiled_lexicon, fold, token_keys
 from veille.extract.mentions import QuantityMention
-from veille.extract.quantity_syntax import (STOP, attempted, coordinated_cues, cue_by_token, single_victims, syntactic_cue,
+from veille.extract.quantity_syntax import (STOP, attempted, coordinated_cues, cue_by_token, natural_death,
+                                            negated, single_victims, syntactic_cue, unnumbered_partners,
                                             syntax_rules, victim_rules)
 from veille.resources import lexicon
 
@@ -122,6 +123,8 @@ def find_quantity_mentions(doc: Doc, language: str) -> list[QuantityMention]:
     cue_lexicon = compiled_lexicon(language, "quantities", "cues")
     none_lexicon = compiled_lexicon(language, "quantities", "none")
     attempts = frozenset(fold(w) for w in table.get("attempt_words", []))
+    causes = frozenset(fold(w) for w in table.get("natural_causes", []))
+    not_count_entities = set(table.get("not_count_entities", []))
     mentions: list[QuantityMention] = []
     for sent in doc.sents:
         zero_hits = none_lexicon.find(doc, sent.start, sent.end)
@@ -131,8 +134,9 @@ def find_quantity_mentions(doc: Doc, language: str) -> list[QuantityMention]:
                 mentions.append(_mention(doc, hit.token_start, hit.token_end, kind, 0, hit.token_start))
         zero_tokens = {i for h in zero_hits for i in range(h.token_start, h.token_end)}
         cues = [c for c in cue_lexicon.find(doc, sent.start, sent.end) if c.token_start not in zero_tokens
-                and not attempted(doc[c.token_start], attempts)]
-        numbers = [n for n in _numbers(doc, sent, language) if not _counts_things(doc, n, not_people, sent)]
+                and not attempted(doc[c.token_start], attempts) and not natural_death(doc, c, causes)]
+        numbers = [n for n in _numbers(doc, sent, language) if not _counts_things(doc, n, not_people, sent)
+                   and doc[n.token_start].ent_type_ not in not_count_entities]
         paired = _pair_numbers_with_cues(doc, numbers, cues, language)
         mentions.extend(paired)
         if not any(m.kind == "fatalities" for m in paired):
@@ -153,8 +157,7 @@ def _unknown_plural(doc: Doc, cues, numbers: list[_Number], table: dict) -> tupl
         token = doc[cue.token_start]
         if cue.label != "fatalities" or cue.token_end - cue.token_start != 1 or fold(token.text) not in words:
             continue
-        window = doc[max(token.sent.start, token.i - 3) : token.i]
-        if any(fold(t.text) in negations for t in window) or any(c.i in counted for c in token.children):
+        if negated(token, negations) or any(c.i in counted for c in token.children):
             continue
         return int(rule.get("value", 10)), token.i, token.i + 1, token.i
     return None
@@ -204,7 +207,8 @@ def _cue_mentions(doc: Doc, cues, cue, group: list[_Number], counted: set[int], 
     chain = coordinated_cues(doc, cue, cues, {fold(w) for w in table.get("list_joiners", [])})
     kinds = {c.label for c in chain}
     if len(kinds) == 1:
-        return [_mention(doc, start, end, cue.label, _total(group), cue.token_start)]
+        value = _total(group) + unnumbered_partners(doc, [n.token_start for n in group], victim_rules(table))
+        return [_mention(doc, start, end, cue.label, value, cue.token_start)]
     disjunctions = {fold(w) for w in table.get("disjunctions", [])}
     listed = doc[min(c.token_start for c in chain) : max(c.token_end for c in chain)]
     if "arrested" in kinds or any(fold(t.text) in disjunctions for t in listed):

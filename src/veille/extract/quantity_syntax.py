@@ -95,6 +95,26 @@ def attempted(token: Token, attempt_words: frozenset[str]) -> bool:
     return False
 
 
+def negated(token: Token, negations: frozenset[str] | set[str]) -> bool:
+    """True when the word is denied: "no fatalities", "no injuries or fatalities", "could not be identified"."""
+    window = token.doc[max(token.sent.start, token.i - 5) : token.i]
+    if any(fold(t.text) in negations for t in window):
+        return True
+    for ancestor in [token, *list(token.ancestors)[:3]]:
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and fold(c.text) in negations) for c in ancestor.children):
+            return True
+    return False
+
+
+def natural_death(doc: Doc, cue: LexiconHit, causes: frozenset[str]) -> bool:
+    """True when the death is told as illness or accident ("died from coronavirus", "coronavirus deaths")."""
+    if not causes:
+        return False
+    token = doc[cue.token_start:cue.token_end].root
+    near = list(token.children) + [g for c in token.children for g in c.children]
+    return any(fold(t.text) in causes or fold(t.lemma_) in causes for t in near)
+
+
 def coordinated_cues(doc: Doc, cue: LexiconHit, cues: list[LexiconHit], joiners: set[str]) -> list[LexiconHit]:
     """The cues listed together with `cue` ("killed and wounded", "killed, injured or captured")."""
     ordered = sorted(cues, key=lambda c: c.token_start)
@@ -195,3 +215,14 @@ def single_victims(doc: Doc, cues: list[LexiconHit], rules: VictimRules) -> tupl
             start, end = min(victim.left_edge.i, cue.token_start), max(last.i + 1, cue.token_end)
             return value, start, end, cue.token_start
     return None
+
+
+def unnumbered_partners(doc: Doc, number_starts: list[int], rules: VictimRules) -> int:
+    """Single victims listed with counted ones: "two women [and a man] were killed" adds 1."""
+    extra = 0
+    for start in number_starts:
+        noun = doc[start].head
+        if doc[start].dep_ != "nummod":
+            continue
+        extra += sum(_counted(c, rules) for c in noun.children if c.dep_ == rules.conj_dep)
+    return extra
