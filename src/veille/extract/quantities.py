@@ -74,9 +74,17 @@ def _lower_ends(doc: Doc, numbers: list[_Number], rule: dict) -> list[_Number]:
 
 def _all_numbers(doc: Doc, sent: SpacySpan, language: str) -> list[_Number]:
     words, ambiguous, vague = _number_words(language)
+    articles = {fold(w) for w in lexicon(language, "quantities").get("articles", [])}
     found: list[_Number] = []
     for hit in compiled_lexicon(language, "quantities", "numbers").find(doc, sent.start, sent.end):
         key = fold(hit.entry)
+        surface = fold(doc[hit.token_start : hit.token_end].text)
+        if surface.replace(" ", "") != key.replace(" ", ""):
+            if surface not in words:
+                continue  # matched by lemma only: French "des" has the lemma "un" but counts nothing
+            key = surface  # "une" matched through its lemma "un": take the word as written
+        if key in articles and doc[hit.token_start].dep_ == "det":
+            continue  # "une coalition", "un policier": an article, not a count (single victims are counted apart)
         found.append(_Number(hit.token_start, hit.token_end, words[key], key in ambiguous, key in vague))
     taken = {i for n in found for i in range(n.token_start, n.token_end)}
     i = sent.start
@@ -136,7 +144,7 @@ def find_quantity_mentions(doc: Doc, language: str) -> list[QuantityMention]:
         cues = [c for c in cue_lexicon.find(doc, sent.start, sent.end) if c.token_start not in zero_tokens
                 and not attempted(doc[c.token_start], attempts) and not natural_death(doc, c, causes)]
         numbers = [n for n in _numbers(doc, sent, language) if not _counts_things(doc, n, not_people, sent)
-                   and doc[n.token_start].ent_type_ not in not_count_entities]
+                   and doc[n.token_start].ent_type_ not in not_count_entities and n.token_start not in zero_tokens]
         paired = _pair_numbers_with_cues(doc, numbers, cues, language)
         mentions.extend(paired)
         if not any(m.kind == "fatalities" for m in paired):
@@ -191,14 +199,16 @@ def _pair_numbers_with_cues(doc: Doc, numbers: list[_Number], cues, language: st
                 best, best_distance = c, distance
         if best is not None:
             assigned.setdefault(best, []).append(number)
+    taken = set(cue_at) | {i for n in numbers for i in range(n.token_start, n.token_end)}
     mentions = []
     for c, group in assigned.items():
         mentions.extend(_cue_mentions(doc, cues, cues[c], sorted(group, key=lambda n: n.token_start),
-                                      {id(cues[i]) for i in assigned}, language))
+                                      {id(cues[i]) for i in assigned}, language, taken))
     return mentions
 
 
-def _cue_mentions(doc: Doc, cues, cue, group: list[_Number], counted: set[int], language: str) -> list[QuantityMention]:
+def _cue_mentions(doc: Doc, cues, cue, group: list[_Number], counted: set[int], language: str,
+                  taken: set[int]) -> list[QuantityMention]:
     """The counts one cue's numbers give: their total, spread over the fates listed with the cue."""
     table = lexicon(language, "quantities")
     group = _without_subsets(doc, group, {fold(w) for w in table.get("subset_markers", [])})
@@ -207,7 +217,7 @@ def _cue_mentions(doc: Doc, cues, cue, group: list[_Number], counted: set[int], 
     chain = coordinated_cues(doc, cue, cues, {fold(w) for w in table.get("list_joiners", [])})
     kinds = {c.label for c in chain}
     if len(kinds) == 1:
-        value = _total(group) + unnumbered_partners(doc, [n.token_start for n in group], victim_rules(table))
+        value = _total(group) + unnumbered_partners(doc, [n.token_start for n in group], victim_rules(table), taken)
         return [_mention(doc, start, end, cue.label, value, cue.token_start)]
     disjunctions = {fold(w) for w in table.get("disjunctions", [])}
     listed = doc[min(c.token_start for c in chain) : max(c.token_end for c in chain)]

@@ -26,6 +26,7 @@ class SyntaxRules:
     modifier_deps: frozenset[str]  # noun -> cue: "8 farmers [killed]", "3 militants [dead]"
     transparent_verbs: frozenset[str]  # verbs a count passes through: "12 were [reported] killed"
     agent_deps: frozenset[str]  # the killers, not the killed: "[5 gunmen] killed 2 farmers"
+    description_deps: frozenset[str]  # a noun that renames another: no new victims
     shared_deps: frozenset[str]  # verb -> coordinated verb
     shared_from: frozenset[str]  # ... that shares this role of the first verb
     counted_links: frozenset[str]  # number -> link -> counted cue noun: "dozens [of] deaths"
@@ -41,6 +42,7 @@ def syntax_rules(table: dict) -> SyntaxRules:
         modifier_deps=frozenset(rule.get("modifier_deps", [])),
         transparent_verbs=frozenset(fold(w) for w in rule.get("transparent_verbs", [])),
         agent_deps=frozenset(rule.get("agent_deps", [])),
+        description_deps=frozenset(rule.get("description_deps", [])),
         shared_deps=frozenset(rule.get("shared_deps", [])),
         shared_from=frozenset(rule.get("shared_from", [])),
         counted_links=frozenset(rule.get("counted_links", [])),
@@ -59,6 +61,8 @@ def syntactic_cue(doc: Doc, start: int, end: int, cue_at: dict[int, LexiconHit],
     None when the parse says nothing (no verb on the way up)."""
     token = doc[start:end].root
     for link in token.children:
+        if link.dep_ in rules.counted_deps and link.i in cue_at:  # "des dizaines de [morts]"
+            return cue_at[link.i]
         if link.dep_ in rules.counted_links:
             for noun in link.children:
                 if noun.dep_ in rules.counted_deps and noun.i in cue_at:
@@ -78,6 +82,8 @@ def syntactic_cue(doc: Doc, start: int, end: int, cue_at: dict[int, LexiconHit],
                 return cue_at[child.i]
             if child.dep_ in rules.shared_deps and came_from is not None and came_from.dep_ in rules.shared_from:
                 return cue_at[child.i]  # "1 soldier was shot and killed": the passive subject is shared
+        if token.dep_ in rules.description_deps:
+            return STOP  # "5 fighters, [a coalition] of groups, were killed": the apposition describes them
         if token.pos_ == "VERB" and token.i != start and not (
                 {fold(token.text), fold(token.lemma_)} & rules.transparent_verbs):
             return STOP
@@ -151,6 +157,7 @@ class VictimRules:
     predicate_deps: frozenset[str]
     not_people: frozenset[str]
     remains: frozenset[str]  # nouns that are one dead person each: "a body was found"
+    singular_nouns: bool  # read the number from the morphology (parsers whose tags do not carry it)
 
 
 def victim_rules(table: dict) -> VictimRules:
@@ -168,6 +175,7 @@ def victim_rules(table: dict) -> VictimRules:
         predicate_deps=frozenset(rule.get("predicate_deps", [])),
         not_people=frozenset(fold(w) for w in table.get("not_people", [])),
         remains=frozenset(fold(w) for w in rule.get("remains", [])),
+        singular_nouns=bool(rule.get("singular_from_morphology", False)),
     )
 
 
@@ -192,7 +200,9 @@ def _counted(noun: Token, rules: VictimRules) -> int:
     if {fold(noun.text), fold(noun.lemma_)} & rules.not_people:
         return 0
     numbered = any(c.pos_ == "NUM" or c.dep_ == "nummod" for c in noun.children)
-    return int((noun.tag_ in rules.tags and not numbered) or fold(noun.text) in rules.pronouns)
+    singular = noun.tag_ in rules.tags or (rules.singular_nouns and noun.pos_ == "NOUN"
+                                            and noun.morph.get("Number") == ["Sing"])
+    return int((singular and not numbered) or fold(noun.text) in rules.pronouns)
 
 
 def single_victims(doc: Doc, cues: list[LexiconHit], rules: VictimRules) -> tuple[int, int, int, int] | None:
@@ -217,12 +227,14 @@ def single_victims(doc: Doc, cues: list[LexiconHit], rules: VictimRules) -> tupl
     return None
 
 
-def unnumbered_partners(doc: Doc, number_starts: list[int], rules: VictimRules) -> int:
-    """Single victims listed with counted ones: "two women [and a man] were killed" adds 1."""
+def unnumbered_partners(doc: Doc, number_starts: list[int], rules: VictimRules, taken: set[int]) -> int:
+    """Single victims listed with counted ones: "two women [and a man] were killed" adds 1 (`taken`: tokens
+    that are numbers or cues themselves, as in "3 dead [and a dozen] wounded")."""
     extra = 0
     for start in number_starts:
         noun = doc[start].head
         if doc[start].dep_ != "nummod":
             continue
-        extra += sum(_counted(c, rules) for c in noun.children if c.dep_ == rules.conj_dep)
+        extra += sum(_counted(c, rules) for c in noun.children if c.dep_ == rules.conj_dep and c.i not in taken
+                     and not any(g.i in taken for g in c.children))
     return extra
