@@ -144,7 +144,7 @@ def find_quantity_mentions(doc: Doc, language: str) -> list[QuantityMention]:
         cues = [c for c in cue_lexicon.find(doc, sent.start, sent.end) if c.token_start not in zero_tokens
                 and not attempted(doc[c.token_start], attempts) and not natural_death(doc, c, causes)]
         numbers = [n for n in _numbers(doc, sent, language) if not _counts_things(doc, n, not_people, sent)
-                   and doc[n.token_start].ent_type_ not in not_count_entities and n.token_start not in zero_tokens]
+                   and not _inside_name(doc, n, not_count_entities) and n.token_start not in zero_tokens]
         paired = _pair_numbers_with_cues(doc, numbers, cues, language)
         mentions.extend(paired)
         if not any(m.kind == "fatalities" for m in paired):
@@ -174,7 +174,17 @@ def _unknown_plural(doc: Doc, cues, numbers: list[_Number], table: dict) -> tupl
 def _counts_things(doc: Doc, number: _Number, not_people: set[str], sent: SpacySpan) -> bool:
     """True when the number counts tanks, days, kilometres... rather than people."""
     following = doc[number.token_end] if number.token_end < sent.end else None
-    return following is not None and bool(token_keys(following) & not_people)
+    counted = doc[number.token_start].head if doc[number.token_start].dep_ == "nummod" else None
+    return any(t is not None and bool(token_keys(t) & not_people) for t in (following, counted))
+
+
+def _inside_name(doc: Doc, number: _Number, entity_types: set[str]) -> bool:
+    """A number inside a name or date ("Colonia 21 de Marzo"), unless it visibly counts a common noun
+    ("On 8 May, 3 TMF fighters": the parser may glue the count to the date or the group's name)."""
+    token = doc[number.token_start]
+    if token.ent_type_ not in entity_types:
+        return False
+    return not (token.head.pos_ == "NOUN" and token.head.i > token.i)
 
 
 def _pair_numbers_with_cues(doc: Doc, numbers: list[_Number], cues, language: str) -> list[QuantityMention]:
