@@ -32,6 +32,11 @@ class SyntaxRules:
     counted_links: frozenset[str]  # number -> link -> counted cue noun: "dozens [of] deaths"
     counted_deps: frozenset[str]
     intransitive: frozenset[str]  # fatality verbs whose subject is the victim: "8 people [died]"
+    subject_deps: frozenset[str]  # the agent roles that are grammatical subjects ...
+    participle_tags: frozenset[str]  # ... which are the victims of a bare participle: "1 [killed], 7 injured"
+    object_deps: frozenset[str]  # (a participle with an object is active: "2 men [executed] 2 others")
+    agent_preps: frozenset[str]  # "by" however the parser attaches it
+    clause_deps: frozenset[str]  # a coordinated clause holds its own count
 
 
 def syntax_rules(table: dict) -> SyntaxRules:
@@ -48,12 +53,30 @@ def syntax_rules(table: dict) -> SyntaxRules:
         counted_links=frozenset(rule.get("counted_links", [])),
         counted_deps=frozenset(rule.get("counted_deps", [])),
         intransitive=frozenset(fold(w) for w in (table.get("single_victim") or {}).get("intransitive", [])),
+        subject_deps=frozenset(rule.get("subject_deps", [])),
+        participle_tags=frozenset(rule.get("participle_tags", [])),
+        object_deps=frozenset(rule.get("object_deps", [])),
+        agent_preps=frozenset(fold(w) for w in rule.get("agent_preps", [])),
+        clause_deps=frozenset(rule.get("clause_deps", [])),
     )
 
 
 def cue_by_token(cues: list[LexiconHit]) -> dict[int, LexiconHit]:
     """Every token index covered by a cue, mapped to its cue."""
     return {i: cue for cue in cues for i in range(cue.token_start, cue.token_end)}
+
+
+CLAUSE_HEADS = {"VERB", "AUX", "ADJ"}
+
+
+def _is_agent(came_from: Token, cue: Token, rules: SyntaxRules) -> bool:
+    """True when the count reaches the cue as its doer: "[5 gunmen] killed", "killed [by] 4 men"."""
+    if {fold(cue.text), fold(cue.lemma_)} & rules.intransitive:
+        return False
+    if came_from.dep_ in rules.subject_deps and cue.tag_ in rules.participle_tags and not any(
+            c.dep_ in rules.object_deps for c in cue.children):
+        return False  # "1 killed, 7 injured": a bare participle's subject is its victim
+    return came_from.dep_ in rules.agent_deps or fold(came_from.text) in rules.agent_preps
 
 
 def syntactic_cue(doc: Doc, start: int, end: int, cue_at: dict[int, LexiconHit], rules: SyntaxRules):
@@ -70,9 +93,10 @@ def syntactic_cue(doc: Doc, start: int, end: int, cue_at: dict[int, LexiconHit],
     came_from: Token | None = None
     for _ in range(MAX_STEPS):
         if token.i in cue_at and not start <= token.i < end:
-            if came_from is not None and came_from.dep_ in rules.agent_deps and not (
-                    {fold(token.text), fold(token.lemma_)} & rules.intransitive):
+            if came_from is not None and _is_agent(came_from, token, rules):
                 return STOP
+            if came_from is not None and came_from.dep_ in rules.clause_deps and came_from.pos_ in CLAUSE_HEADS:
+                return STOP  # "1 killed and 50 were missing": another predicate, another count
             return cue_at[token.i]
         for child in token.children:
             if child is came_from or child.i not in cue_at:
