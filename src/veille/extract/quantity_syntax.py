@@ -181,6 +181,8 @@ class VictimRules:
     predicate_deps: frozenset[str]
     not_people: frozenset[str]
     remains: frozenset[str]  # nouns that are one dead person each: "a body was found"
+    aux_deps: frozenset[str]  # auxiliaries ...
+    passive_aux_deps: frozenset[str]  # ... of which these make a passive
     singular_nouns: bool  # read the number from the morphology (parsers whose tags do not carry it)
 
 
@@ -200,6 +202,8 @@ def victim_rules(table: dict) -> VictimRules:
         not_people=frozenset(fold(w) for w in table.get("not_people", [])),
         remains=frozenset(fold(w) for w in rule.get("remains", [])),
         singular_nouns=bool(rule.get("singular_from_morphology", False)),
+        aux_deps=frozenset(rule.get("aux_deps", [])),
+        passive_aux_deps=frozenset(rule.get("passive_aux_deps", [])),
     )
 
 
@@ -213,6 +217,11 @@ def _victims_of(token: Token, rules: VictimRules) -> list[Token]:
                   if g.dep_ in rules.noun_deps]
         return found
     found = [c for c in token.children if c.dep_ in deps]
+    auxiliaries = [c for c in token.children if c.dep_ in rules.aux_deps and c.i < token.i]
+    if not found and any(c.dep_ in rules.passive_aux_deps for c in auxiliaries):
+        # "in Manaus, a man was beaten to death": the parser hung "man" on the town; take the noun before "was"
+        before = token.doc[min(c.i for c in auxiliaries) - 1]
+        found = [before] if before.pos_ == "NOUN" else []
     if not found and token.dep_ in rules.predicate_deps and token.head is not token:
         # "was found dead", "leaving him dead": the victim hangs on the verb the predicate completes
         found = [c for c in token.head.children if c.dep_ in rules.deps]
