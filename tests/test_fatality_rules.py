@@ -39,6 +39,12 @@ def _deaths(doc, language):
         ("1 soldier was shot and killed by snipers.", [1]),
         ("Gunmen ambushed the convoy, taking 13 prisoners and killing several of them.", [10]),
         ("A militant was killed during a nine-minute firefight.", [1]),
+        ("Two mobs clashed over a field. 1 killed, 7 injured.", [1]),
+        ("Two men on a motorcycle executed two young men in the market.", [2]),
+        ("A man was beaten to death in his street by 15 men.", [1]),
+        ("Militias clashed over land. 300 people were injured, 1 killed and 50 were missing.", [1]),
+        ("Gunmen attacked two men in the market. Both victims died.", [2]),
+        ("On 9 May, in Rivertown, Eastshire, a man and a boy were killed in a drive-by shooting.", [2]),
     ],
 )
 def test_english_fatality_conventions(nlp_en, text, expected):
@@ -58,6 +64,8 @@ def test_english_fatality_conventions(nlp_en, text, expected):
         ("Un habitant est mort du coronavirus.", []),
         ("Les affrontements ont entraîné la mort du commandant.", [1]),
         ("Une explosion a fait trois morts et une dizaine de blessés.", [3]),
+        ("Cinq combattants, une coalition de groupes armés, ont été tués dans une frappe.", [5]),
+        ("Un homme a été battu à mort par des villageois.", [1]),
     ],
 )
 def test_french_fatality_conventions(nlp_fr, text, expected):

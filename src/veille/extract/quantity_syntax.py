@@ -221,6 +221,8 @@ def _victims_of(token: Token, rules: VictimRules) -> list[Token]:
     if not found and any(c.dep_ in rules.passive_aux_deps for c in auxiliaries):
         # "in Manaus, a man was beaten to death": the parser hung "man" on the town; take the noun before "was"
         before = token.doc[min(c.i for c in auxiliaries) - 1]
+        while before.dep_ == rules.conj_dep and before.head.pos_ == "NOUN":  # "a man and [an adolescent] were"
+            before = before.head
         found = [before] if before.pos_ == "NOUN" else []
     if not found and token.dep_ in rules.predicate_deps and token.head is not token:
         # "was found dead", "leaving him dead": the victim hangs on the verb the predicate completes
