@@ -46,6 +46,13 @@ def _number_words(language: str) -> tuple[dict[str, int], frozenset[str], frozen
             frozenset(fold(w) for w in table.get("vague_numbers", [])))
 
 
+@lru_cache(maxsize=None)
+def _parse_rules(language: str):
+    """The language's syntax and single-victim rules, built once."""
+    table = lexicon(language, "quantities")
+    return syntax_rules(table), victim_rules(table)
+
+
 def _numbers(doc: Doc, sent: SpacySpan, language: str) -> list[_Number]:
     """Numbers and number words of a sentence; a range ("between 2 and 4") counts as its lower end."""
     return _lower_ends(doc, _all_numbers(doc, sent, language), lexicon(language, "quantities").get("ranges") or {})
@@ -148,7 +155,7 @@ def find_quantity_mentions(doc: Doc, language: str) -> list[QuantityMention]:
         paired = _pair_numbers_with_cues(doc, numbers, cues, language)
         mentions.extend(paired)
         if not any(m.kind == "fatalities" for m in paired):
-            victims = single_victims(doc, cues, victim_rules(table)) or _unknown_plural(doc, cues, numbers, table)
+            victims = single_victims(doc, cues, _parse_rules(language)[1]) or _unknown_plural(doc, cues, numbers, table)
             if victims is not None:
                 value, start, end, head = victims
                 mentions.append(_mention(doc, start, end, "fatalities", value, head))
@@ -189,7 +196,7 @@ def _inside_name(doc: Doc, number: _Number, entity_types: set[str]) -> bool:
 
 def _pair_numbers_with_cues(doc: Doc, numbers: list[_Number], cues, language: str) -> list[QuantityMention]:
     """Give each number the cue the parse ties it to, else the nearest plausible cue; then total each cue."""
-    rules = syntax_rules(lexicon(language, "quantities"))
+    rules = _parse_rules(language)[0]
     cue_at = cue_by_token(cues)
     assigned: dict[int, list[_Number]] = {}
     index_of = {id(c): i for i, c in enumerate(cues)}
@@ -227,7 +234,8 @@ def _cue_mentions(doc: Doc, cues, cue, group: list[_Number], counted: set[int], 
     chain = coordinated_cues(doc, cue, cues, {fold(w) for w in table.get("list_joiners", [])})
     kinds = {c.label for c in chain}
     if len(kinds) == 1:
-        value = _total(group) + unnumbered_partners(doc, [n.token_start for n in group], victim_rules(table), taken)
+        value = _total(group) + unnumbered_partners(doc, [n.token_start for n in group], _parse_rules(language)[1],
+                                                    taken)
         return [_mention(doc, start, end, cue.label, value, cue.token_start)]
     disjunctions = {fold(w) for w in table.get("disjunctions", [])}
     listed = doc[min(c.token_start for c in chain) : max(c.token_end for c in chain)]
