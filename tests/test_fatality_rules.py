@@ -90,3 +90,34 @@ def test_the_dead_go_with_the_violent_event_not_with_the_destruction_told_beside
     by_type = {e.event_type: e.fatalities for e in events}
     assert by_type["Battles"] == 10
     assert by_type.get("Strategic developments") is None
+
+
+def _event(text, trigger, event_type, place, place_word=None, fatalities=None):
+    from datetime import date
+
+    from veille.records import Event, Place, Span
+
+    start = text.index(trigger)
+    evidence = {}
+    if place_word is not None:
+        at = text.index(place_word)
+        evidence["location"] = Span(start=at, end=at + len(place_word), text=place_word)
+    if fatalities is not None:
+        evidence["fatalities"] = Span(start=start, end=start + len(trigger), text=trigger)
+    return Event(id=trigger, article_id="a", event_type=event_type, sub_event_type="x", event_date=date(2021, 6, 3),
+                 location=Place(name=place[0], geonameid=place[1]), fatalities=fatalities, evidence=evidence,
+                 trigger=Span(start=start, end=start + len(trigger), text=trigger))
+
+
+def test_a_toll_told_in_the_next_sentence_belongs_to_the_attack_unless_it_names_another_place():
+    from veille.coding.casualty_owner import carry_tolls_from_retellings
+
+    text = "Gunmen attacked a checkpoint near Westville. Three soldiers were killed."
+    attack = _event(text, "attacked", "Battles", ("Westville", 1), "Westville")
+    toll = _event(text, "killed", "Violence against civilians", ("Eastshire", 2), fatalities=3)
+    assert carry_tolls_from_retellings(text, [attack, toll])[0].fatalities == 3
+
+    text = "Gunmen attacked a checkpoint near Westville. In Northtown, three soldiers were killed."
+    attack = _event(text, "attacked", "Battles", ("Westville", 1), "Westville")
+    toll = _event(text, "killed", "Violence against civilians", ("Northtown", 3), "Northtown", fatalities=3)
+    assert carry_tolls_from_retellings(text, [attack, toll])[0].fatalities is None
