@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from veille.coding.actor_defaults import acled_country_name, apply_actor_conventions
 from veille.coding.actors import assign_actors
+from veille.coding.casualty_owner import carry_tolls_from_retellings, move_counts_to_violent_events
 from veille.coding.claims import build_claim
 from veille.coding.followups import carry_casualties_back
 from veille.coding.merge import merge_retold_events
@@ -86,7 +87,9 @@ def code_events(
         if event is not None:
             events.append(event)
             previous = event
-    return merge_retold_events(carry_casualties_back(doc.text, events))
+    text = ctx.text
+    events = carry_casualties_back(text, move_counts_to_violent_events(text, events))
+    return merge_retold_events(carry_tolls_from_retellings(text, events))
 
 
 def _carry_quantities(doc: Doc, mentions: ArticleMentions, candidates: list[EventCandidate], assigned: dict) -> None:
