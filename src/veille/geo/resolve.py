@@ -8,7 +8,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from veille.extract.mentions import PlaceMention
+from veille.geo.abbreviations import expand_abbreviation
 from veille.geo.cues import cue_at, demonym_countries, lookup_forms
+from veille.geo.fallback import focus, pick_inner_name, respanned as fallback_place
 from veille.geo.gazetteer import Gazetteer, GazetteerEntry
 from veille.geo.normalise import normalise_name
 from veille.records import Place, Span
@@ -17,6 +19,8 @@ from veille.records import Place, Span
 COUNTRY_PRIOR = 2.0  # a bare name that is a country's is nearly always the country
 ADMIN1_CUED = 4.0  # "province of X"
 ADMIN1_UNCUED = -1.5  # a bare "Idlib" is the town more often than the province
+ADMIN2_UNCUED = -0.5  # a county's people are summed from its towns: worth less than a town's own
+CAPITAL = 1.0  # a national capital is what its bare name means far more often than its namesakes
 PRIMARY_NAME = 0.3  # the mention spells the place's own GeoNames name (a tie-breaker)
 LOOSE_MATCH = -1.0  # matched only on the vowel-folded key
 COUNTRY_CONTEXT = 2.0  # the place's country is named elsewhere in the article
@@ -28,6 +32,8 @@ CONFIDENT_MARGIN = 1.5
 LOOSE_MIN_POPULATION = 10_000  # a vowel-folded spelling match must name a place at least this big
 NAMESAKE_MIN_POPULATION = 50_000  # a province's namesake capital stands in for a bare province name
 AREAS = frozenset({"country", "region"})  # places that hold countries or are one
+DIVISIONS = frozenset({"admin1", "admin2"})
+FEATURE_RANK = {"admin1": 0, "admin2": 1}
 LISTED_TOWN_POPULATION = 500
 VILLAGE_POPULATION = 100
 STRAY_MAX_POPULATION = 100_000  # a small namesake abroad ...
@@ -72,6 +78,10 @@ def _prior(entry: GazetteerEntry, group: _Group) -> float:
         score += COUNTRY_PRIOR
     elif entry.feature == "admin1":
         score += ADMIN1_CUED if group.reading == "admin1" else ADMIN1_UNCUED
+    elif entry.feature == "admin2":
+        score += ADMIN1_CUED if group.reading == "admin1" else ADMIN2_UNCUED
+    elif entry.capital:
+        score += CAPITAL
     if normalise_name(entry.name) == group.name_key:
         score += PRIMARY_NAME
     if not group.strict:
@@ -136,6 +146,13 @@ def _without(context: _Context, group: _Group, entry: GazetteerEntry | None) -> 
 
 
 def _lookup(mention: PlaceMention, text: str, language: str, gazetteer: Gazetteer):
+    abbreviation = expand_abbreviation(mention.text)
+    if abbreviation is not None:
+        country, name = abbreviation
+        divisions = [entry for entry in gazetteer.candidates(name)
+                     if entry.country_code == country and entry.feature in DIVISIONS]
+        if divisions:
+            return sorted(divisions, key=lambda entry: FEATURE_RANK[entry.feature])[:1], True
     found, strict = [], True
     for form in lookup_forms(text, mention.start, mention.end, language):
         found, strict = gazetteer.lookup(form)
@@ -160,6 +177,13 @@ def _namesake_capitals(found: list[GazetteerEntry], gazetteer: Gazetteer) -> lis
                 seen.add(entry.geonameid)
                 capitals.append(entry)
     return capitals
+
+
+def _without_namesake_counties(found: list[GazetteerEntry]) -> list[GazetteerEntry]:
+    """Drop second-order divisions named like a town inside their province: "Lawdar" is the town."""
+    towns = {(entry.country_code, entry.admin1_code) for entry in found if entry.feature == "city"}
+    return [entry for entry in found
+            if entry.feature != "admin2" or (entry.country_code, entry.admin1_code) not in towns]
 
 
 def _demonym_country(name_key: str, text: str, language: str, gazetteer: Gazetteer) -> str | None:
@@ -188,12 +212,12 @@ def _groups(mentions: list[PlaceMention], text: str, language: str, gazetteer: G
         group = groups.get(key)
         if group is None:
             found, strict = _lookup(mention, text, language, gazetteer)
-            if reading == "admin1" and any(entry.feature == "admin1" for entry in found):
-                found = [entry for entry in found if entry.feature == "admin1"]
+            if reading == "admin1" and any(entry.feature in DIVISIONS for entry in found):
+                found = [entry for entry in found if entry.feature in DIVISIONS]
             elif reading == "town" and any(entry.feature == "city" for entry in found):
                 found = [entry for entry in found if entry.feature == "city"]
             if reading != "admin1":
-                found += _namesake_capitals(found, gazetteer)
+                found = _without_namesake_counties(found) + _namesake_capitals(found, gazetteer)
             group = groups[key] = _Group(key, name_key, [], found, strict, reading)
         group.mentions.append(mention)
     return [group for group in groups.values() if group.candidates]
@@ -214,7 +238,7 @@ def _to_place(mention: PlaceMention, entry: GazetteerEntry, cue: str | None, gaz
             entry = region
     if entry.feature in AREAS:
         precision = 3
-    elif entry.feature == "admin1" or wanted_admin1:
+    elif entry.feature in DIVISIONS or wanted_admin1:
         precision = 2 if cue == "near" else 3
     else:
         precision = 2 if cue == "near" else 1
@@ -270,8 +294,36 @@ def resolve_places(mentions: list[PlaceMention], text: str, language: str,
     """Map each mention with at least one candidate to its most likely place.
 
     With `demonyms_as_places` (mentions known to be toponyms, as in gold spans), a demonym
-    resolves to its country; otherwise it is skipped.
+    resolves to its country, and a toponym the gazetteer lacks ("Elm Street") takes the place
+    named inside it, else the article's focus; otherwise such mentions are skipped.
     """
+    places = _resolve(mentions, text, language, gazetteer, demonyms_as_places)
+    if not demonyms_as_places:
+        return places
+    missing = [mention for mention in mentions if mention not in places]
+    if not missing:
+        return places
+    named = {normalise_name(mention.text) for mention in places}
+    inner = {mention: run for mention in missing
+             if (run := pick_inner_name(mention, language, gazetteer, named)) is not None}
+    if inner:
+        known = set(mentions)
+        places = _resolve([*mentions, *(set(inner.values()) - known)], text, language, gazetteer, True)
+        for mention, run in inner.items():
+            place = places.get(run)
+            if place is not None and mention not in places:
+                places[mention] = fallback_place(place, mention, place.geo_precision)
+        for run in set(inner.values()) - known:
+            places.pop(run, None)
+    placed = {mention: place for mention, place in places.items() if mention not in inner}
+    for mention in missing:
+        if mention not in places and (centre := focus(placed, mention.start)) is not None:
+            places[mention] = fallback_place(centre, mention, 2)
+    return places
+
+
+def _resolve(mentions: list[PlaceMention], text: str, language: str,
+             gazetteer: Gazetteer, demonyms_as_places: bool) -> dict[PlaceMention, Place]:
     groups = _groups(mentions, text, language, gazetteer, demonyms_as_places)
     hinted = _hinted_countries(text, language)
 
@@ -306,6 +358,6 @@ def resolve_places(mentions: list[PlaceMention], text: str, language: str,
         for mention in group.mentions:
             cue = cue_at(text, mention.start, mention.end, language)
             entry = containers.get(mention, chosen[group.key])
-            as_admin1 = group.reading == "admin1" or entry.feature == "admin1"
+            as_admin1 = group.reading == "admin1" or entry.feature in DIVISIONS
             places[mention] = _to_place(mention, entry, cue, gazetteer, as_admin1)
     return places

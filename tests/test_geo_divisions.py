@@ -1,0 +1,104 @@
+"""Counties, abbreviated states, constituent countries, capitals, and toponyms the gazetteer lacks."""
+
+import pytest
+
+from veille.extract.mentions import PlaceMention
+from veille.geo.abbreviations import expand_abbreviation
+from veille.geo.fallback import focus, inner_names
+from veille.geo.gazetteer import default_gazetteer
+from veille.geo.resolve import distance_km, resolve_places
+from veille.records import Place
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return default_gazetteer()
+
+
+def _mentions(text, *names):
+    return [PlaceMention(start=text.index(n), end=text.index(n) + len(n), text=n, token_start=0, token_end=1)
+            for n in names]
+
+
+def _resolve(text, names, gazetteer, gold_spans=False):
+    mentions = _mentions(text, *names)
+    places = resolve_places(mentions, text, "en", gazetteer, demonyms_as_places=gold_spans)
+    return [places.get(mention) for mention in mentions]
+
+
+def test_abbreviations_match_only_with_their_dots():
+    assert expand_abbreviation("Calif.") == ("US", "California")
+    assert expand_abbreviation("B.C.") == ("CA", "British Columbia")
+    assert expand_abbreviation("Calif") is None
+    assert expand_abbreviation("Man") is None  # "Man." is Manitoba; the word is not
+
+
+def test_abbreviated_state_resolves_to_the_state(gazetteer):
+    text = "The fire spread near Sacramento, Calif., on Monday."
+    place = _resolve(text, ["Calif."], gazetteer, gold_spans=True)[0]
+    assert place.name == "California" and place.iso3 == "USA" and place.geo_precision == 3
+
+
+def test_us_county_resolves_near_its_towns(gazetteer):
+    text = "Deputies in Cuyahoga County searched the lake shore."
+    place = _resolve(text, ["Cuyahoga County"], gazetteer)[0]
+    assert place.iso3 == "USA" and distance_km(place.latitude, place.longitude, 41.5, -81.7) < 60
+
+
+def test_a_town_beats_its_namesake_district():
+    from veille.geo.gazetteer import GazetteerEntry
+    from veille.geo.resolve import _without_namesake_counties
+
+    town = GazetteerEntry(1, "Sample", "YE", "YEM", "02", None, 13.0, 45.0, 0, "city")
+    district = GazetteerEntry(2, "Sample", "YE", "YEM", "02", None, 13.1, 45.1, 20_000, "admin2")
+    elsewhere = GazetteerEntry(3, "Sample", "GB", "GBR", "ENG", None, 51.0, 0.5, 900_000, "admin2")
+    assert _without_namesake_counties([town, district, elsewhere]) == [town, elsewhere]
+
+
+def test_constituent_country_is_its_own_division(gazetteer):
+    place = _resolve("Floods hit Wales and England.", ["England"], gazetteer)[0]
+    assert place.name == "England" and place.admin1 == "England"
+
+
+def test_capital_wins_over_its_namesakes(gazetteer):
+    text = "Talks in Washington and Ottawa ended without a deal."
+    place = _resolve(text, ["Washington"], gazetteer)[0]
+    assert distance_km(place.latitude, place.longitude, 38.9, -77.0) < 50
+
+
+def test_country_named_in_the_article_still_beats_the_capital(gazetteer):
+    text = "A blast shook Tripoli. Lebanon declared a day of mourning."
+    place = _resolve(text, ["Tripoli", "Lebanon"], gazetteer)[0]
+    assert place.iso3 == "LBN"
+
+
+def test_inner_names_skip_generic_words():
+    text = "They met at the Springfield Memorial Hospital."
+    mention = _mentions(text, "Springfield Memorial Hospital")[0]
+    assert [run.text for run in inner_names(mention, "en")] == ["Springfield"]
+
+
+def test_unlisted_toponym_takes_the_place_named_inside_it(gazetteer):
+    text = "Crowds gathered outside Toronto City Hall on Friday."
+    place = _resolve(text, ["Toronto City Hall"], gazetteer, gold_spans=True)[0]
+    assert place.iso3 == "CAN" and distance_km(place.latitude, place.longitude, 43.7, -79.4) < 30
+
+
+def test_unlisted_toponym_falls_back_on_the_town_named_before_it(gazetteer):
+    text = "In Leeds, police closed Quarry Mount Terrace after the fire."
+    leeds, street = _resolve(text, ["Leeds", "Quarry Mount Terrace"], gazetteer, gold_spans=True)
+    assert street.name == leeds.name and street.geo_precision == 2
+    running = _resolve(text, ["Leeds", "Quarry Mount Terrace"], gazetteer)
+    assert running[1] is None  # in running text a name the gazetteer lacks stays unplaced
+
+
+def test_focus_prefers_the_last_local_place_before_the_mention():
+    def place(name, admin1, precision):
+        return Place(name=name, admin1=admin1, latitude=0.0, longitude=0.0, geo_precision=precision)
+
+    mentions = [PlaceMention(start=s, end=s + 3, text="abc", token_start=0, token_end=1) for s in (0, 10, 20)]
+    places = {mentions[0]: place("Country", None, 3), mentions[1]: place("Town", "Prov", 1),
+              mentions[2]: place("Other", "Prov", 1)}
+    assert focus(places, 15).name == "Town"
+    assert focus(places, 5).name in {"Town", "Other"}
+    assert focus({mentions[0]: places[mentions[0]]}, 5).name == "Country"
