@@ -102,3 +102,29 @@ def test_focus_prefers_the_last_local_place_before_the_mention():
     assert focus(places, 15).name == "Town"
     assert focus(places, 5).name in {"Town", "Other"}
     assert focus({mentions[0]: places[mentions[0]]}, 5).name == "Country"
+
+
+def test_thinly_settled_division_takes_its_label_point():
+    from veille.geo.gazetteer_build import _division_point, _same_division
+
+    towns_centre = (49.5, -123.0)  # towns crowded in the south
+    label = (54.7, -124.7, "Sample Province")
+    assert _division_point(towns_centre, label, "Sample Province") == (54.7, -124.7)
+    assert _division_point((54.0, -124.0), label, "Sample Province") == (54.0, -124.0)  # close: towns' centre
+    assert _division_point(towns_centre, (54.7, -124.7, "Other Place"), "Sample Province") == towns_centre
+    assert _same_division("Gansu", "Gansu Sheng") and _same_division("Krasnoyarsk", "Krasnoyarskiy")
+    assert not _same_division("Ha Noi", "An Giang")
+
+
+def test_label_points_are_read_from_the_resource(tmp_path):
+    from veille.geo.admin1_world import label_points, write_label_points
+
+    source = tmp_path / "admin1.json"
+    source.write_text('{"features": [{"properties": {"gn_a1_code": "XX.01", "latitude": 1.5, "longitude": 2.5, '
+                      '"name": "One"}}, {"properties": {"gn_a1_code": "XX.02", "latitude": 1, "longitude": 2}}, '
+                      '{"properties": {"gn_a1_code": "XX.02", "latitude": 3, "longitude": 4}}]}', encoding="utf-8")
+    out = tmp_path / "points.tsv"
+    assert write_label_points(source, out) == 1  # a code shared by two features is left out
+    assert "XX\t01\t1.500\t2.500\tOne" in out.read_text(encoding="utf-8")
+    points = label_points()
+    assert points[("CA", "02")][2] == "British Columbia"

