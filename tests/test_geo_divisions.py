@@ -128,3 +128,14 @@ def test_label_points_are_read_from_the_resource(tmp_path):
     assert "XX\t01\t1.500\t2.500\tOne" in out.read_text(encoding="utf-8")
     points = label_points()
     assert points[("CA", "02")][2] == "British Columbia"
+
+
+def test_focus_keeps_to_the_article_main_country():
+    def place(name, iso3):
+        return Place(name=name, admin1="Prov", iso3=iso3, latitude=0.0, longitude=0.0, geo_precision=1)
+
+    mentions = [PlaceMention(start=s, end=s + 3, text="abc", token_start=0, token_end=1) for s in (0, 10, 20, 30)]
+    places = {mentions[0]: place("Home", "AAA"), mentions[1]: place("Home two", "AAA"),
+              mentions[2]: place("Abroad", "BBB"), mentions[3]: place("Home", "AAA")}
+    assert focus(places, 25).name == "Home two"  # the last town before it in the main country
+    assert focus(places, 5).name == "Home"  # none before it: the most named one

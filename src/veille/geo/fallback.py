@@ -70,19 +70,23 @@ def _is_area(place: Place) -> bool:
 
 
 def focus(places: dict[PlaceMention, Place], before: int) -> Place | None:
-    """The place below country level named last before offset `before`, else the article's most named one.
+    """The place below country level named last before offset `before`, else the most named one.
 
-    Streets and buildings cluster around the town the text is talking about at that point;
-    with no such place, the most mentioned place (country or region included) stands in.
+    Streets and buildings cluster around the town the text is talking about at that point, in
+    the article's main country (the one most of its places are in). With no such town before
+    it, the most mentioned such town (of any country if none is in the main one), or else any
+    place, stands in.
     """
+    if not places:
+        return None
     ordered = sorted(places.items(), key=lambda item: item[0].start)
-    local = [place for mention, place in ordered if not _is_area(place)]
-    preceding = [place for mention, place in ordered if mention.start < before and not _is_area(place)]
+    main_country = Counter(place.iso3 for _, place in ordered).most_common(1)[0][0]
+    local = [(mention, place) for mention, place in ordered if not _is_area(place)]
+    home = [(mention, place) for mention, place in local if place.iso3 == main_country]
+    preceding = [place for mention, place in home if mention.start < before]
     if preceding:
         return preceding[-1]
-    candidates = local or [place for _, place in ordered]
-    if not candidates:
-        return None
+    candidates = [place for _, place in home or local] or [place for _, place in ordered]
     counts = Counter((place.name, place.latitude, place.longitude) for place in candidates)
     return max(candidates, key=lambda place: counts[(place.name, place.latitude, place.longitude)])
 
