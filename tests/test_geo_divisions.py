@@ -139,3 +139,16 @@ def test_focus_keeps_to_the_article_main_country():
               mentions[2]: place("Abroad", "BBB"), mentions[3]: place("Home", "AAA")}
     assert focus(places, 25).name == "Home two"  # the last town before it in the main country
     assert focus(places, 5).name == "Home"  # none before it: the most named one
+
+
+def test_an_acronym_is_no_namesake_village(gazetteer):
+    text = "Officials in Leeds said the OAS had written to them."
+    leeds, oas = _resolve(text, ["Leeds", "OAS"], gazetteer, gold_spans=True)
+    assert oas.name == leeds.name  # no village "Oas": the known toponym falls back on the article's town
+    assert _resolve("Talks in the US went on.", ["US"], gazetteer)[0].iso3 == "USA"
+
+
+def test_a_stray_namesake_on_gold_spans_gives_way_to_the_article_place(gazetteer):
+    text = "Shelling hit Damascus and the Ghouta on Sunday."
+    damascus, ghouta = _resolve(text, ["Damascus", "Ghouta"], gazetteer, gold_spans=True)
+    assert ghouta.iso3 == "SYR" and distance_km(ghouta.latitude, ghouta.longitude, 33.5, 36.3) < 100

@@ -40,6 +40,7 @@ VILLAGE_POPULATION = 100
 STRAY_MAX_POPULATION = 100_000  # a small namesake abroad ...
 STRAY_MIN_KM = 1_000  # ... this far from every other place of the article is taken as a false match
 _CONTAINER_GAP = re.compile(r"\s*(?:,|\(|in|in the|dans|à|de|du)?\s*", re.IGNORECASE)
+_ACRONYM = re.compile(r"(?:[A-Z]\.?){2,5}")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -171,6 +172,9 @@ def _lookup(mention: PlaceMention, text: str, language: str, gazetteer: Gazettee
             found = [entry for entry in found if entry.feature != "city" or entry.population >= LOOSE_MIN_POPULATION]
         if found:
             break
+    if _ACRONYM.fullmatch(mention.text.strip()):
+        # "SA", "OAS": an acronym names a country, a state or an organisation, not a namesake village
+        found = [entry for entry in found if entry.feature != "city"]
     return found, strict
 
 
@@ -364,7 +368,7 @@ def _resolve(mentions: list[PlaceMention], text: str, language: str,
     final = _context({key: (entry, len(group.mentions)) for group in groups
                       for key, entry in [(group.key, chosen[group.key])]}, hinted)
     for group in groups:
-        if not demonyms_as_places and _is_stray(chosen[group.key], group, final):
+        if _is_stray(chosen[group.key], group, final):
             continue
         for mention in group.mentions:
             cue = cue_at(text, mention.start, mention.end, language)
