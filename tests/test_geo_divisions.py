@@ -152,3 +152,16 @@ def test_a_stray_namesake_on_gold_spans_gives_way_to_the_article_place(gazetteer
     text = "Shelling hit Damascus and the Ghouta on Sunday."
     damascus, ghouta = _resolve(text, ["Damascus", "Ghouta"], gazetteer, gold_spans=True)
     assert ghouta.iso3 == "SYR" and distance_km(ghouta.latitude, ghouta.longitude, 33.5, 36.3) < 100
+
+
+def test_an_unrelated_alias_of_a_small_town_yields_to_a_namesake():
+    from veille.geo.gazetteer import GazetteerEntry
+    from veille.geo.resolve import _unrelated_alias
+
+    def town(name, population):
+        return GazetteerEntry(1, name, "US", "USA", "AZ", None, 33.0, -111.0, population, "city")
+
+    assert _unrelated_alias(town("Mesa Verde", 5_000), "heiden")  # listed under a founder's name
+    assert not _unrelated_alias(town("Daraa", 90_000), "deraa")  # a spelling variant keeps its first sound
+    assert not _unrelated_alias(town("Qamishli", 90_000), "kamishli")
+    assert not _unrelated_alias(town("Metropolis", 500_000), "heiden")  # a big town's aliases are kept

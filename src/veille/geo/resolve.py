@@ -30,6 +30,7 @@ ADMIN1_CONTEXT = 1.5  # the place's province is named or holds another resolved 
 PROXIMITY = 1.5  # at most, for a place right next to another resolved place
 PROXIMITY_KM = 250.0
 CONFIDENT_MARGIN = 1.5
+ALIAS_MIN_POPULATION = 100_000  # a town reached through an unrelated alternate name must be this big
 LOOSE_MIN_POPULATION = 10_000  # a vowel-folded spelling match must name a place at least this big
 NAMESAKE_MIN_POPULATION = 50_000  # a province's namesake capital stands in for a bare province name
 AREAS = frozenset({"country", "region"})  # places that hold countries or are one
@@ -40,6 +41,7 @@ VILLAGE_POPULATION = 100
 STRAY_MAX_POPULATION = 100_000  # a small namesake abroad ...
 STRAY_MIN_KM = 1_000  # ... this far from every other place of the article is taken as a false match
 _CONTAINER_GAP = re.compile(r"\s*(?:,|\(|in|in the|dans|à|de|du)?\s*", re.IGNORECASE)
+_SAME_INITIALS = {"q": "k", "c": "k", "g": "j", "z": "s", "w": "v"}
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,5}")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
@@ -172,10 +174,32 @@ def _lookup(mention: PlaceMention, text: str, language: str, gazetteer: Gazettee
             found = [entry for entry in found if entry.feature != "city" or entry.population >= LOOSE_MIN_POPULATION]
         if found:
             break
+    key = normalise_name(mention.text)
+    kept = [entry for entry in found if not _unrelated_alias(entry, key)]
+    if kept or len(found) > 1:  # a lone candidate stays: an exonym ("Palmyre") more often than a false alias
+        found = kept
     if _ACRONYM.fullmatch(mention.text.strip()):
         # "SA", "OAS": an acronym names a country, a state or an organisation, not a namesake village
         found = [entry for entry in found if entry.feature != "city"]
     return found, strict
+
+
+def _unrelated_alias(entry: GazetteerEntry, key: str) -> bool:
+    """A small town reached through an alternate name that does not even start like its own.
+
+    Spelling variants (Deraa / Daraa, Kirkouk / Kirkuk) keep their first sound; a town listed
+    under a person's or a landmark's name is a poor match for that name when a namesake exists.
+    """
+    if entry.feature != "city" or entry.population >= ALIAS_MIN_POPULATION:
+        return False
+    own = normalise_name(entry.name)
+    return bool(own) and bool(key) and _initial(own) != _initial(key)
+
+
+def _initial(key: str) -> str:
+    """A key's first sound: vowels are one, and so are the letters transliterations swap (q/k, j/g/dj)."""
+    first = key[0]
+    return "a" if first in "aeiouy" else _SAME_INITIALS.get(first, first)
 
 
 def _namesake_capitals(found: list[GazetteerEntry], gazetteer: Gazetteer) -> list[GazetteerEntry]:
