@@ -165,3 +165,10 @@ def test_an_unrelated_alias_of_a_small_town_yields_to_a_namesake():
     assert not _unrelated_alias(town("Daraa", 90_000), "deraa")  # a spelling variant keeps its first sound
     assert not _unrelated_alias(town("Qamishli", 90_000), "kamishli")
     assert not _unrelated_alias(town("Metropolis", 500_000), "heiden")  # a big town's aliases are kept
+
+
+def test_focus_prefers_a_town_to_a_province():
+    mentions = [PlaceMention(start=s, end=s + 3, text="abc", token_start=0, token_end=1) for s in (0, 10)]
+    places = {mentions[0]: Place(name="Town", admin1="Prov", iso3="AAA", latitude=0, longitude=0, geo_precision=1),
+              mentions[1]: Place(name="Prov", admin1="Prov", iso3="AAA", latitude=0, longitude=0, geo_precision=3)}
+    assert focus(places, 20).name == "Town"

@@ -70,12 +70,12 @@ def _is_area(place: Place) -> bool:
 
 
 def focus(places: dict[PlaceMention, Place], before: int) -> Place | None:
-    """The place below country level named last before offset `before`, else the most named one.
+    """The town (else province) named last before offset `before`, else the most named place.
 
     Streets and buildings cluster around the town the text is talking about at that point, in
-    the article's main country (the one most of its places are in). With no such town before
-    it, the most mentioned such town (of any country if none is in the main one), or else any
-    place, stands in.
+    the article's main country (the one most of its places are in). With no such place before
+    it, the most mentioned place below country level (of any country if none is in the main
+    one), or else any place, stands in.
     """
     if not places:
         return None
@@ -84,8 +84,9 @@ def focus(places: dict[PlaceMention, Place], before: int) -> Place | None:
     local = [(mention, place) for mention, place in ordered if not _is_area(place)]
     home = [(mention, place) for mention, place in local if place.iso3 == main_country]
     preceding = [place for mention, place in home if mention.start < before]
-    if preceding:
-        return preceding[-1]
+    towns = [place for place in preceding if place.geo_precision < 3]
+    if towns or preceding:
+        return (towns or preceding)[-1]
     candidates = [place for _, place in home or local] or [place for _, place in ordered]
     counts = Counter((place.name, place.latitude, place.longitude) for place in candidates)
     return max(candidates, key=lambda place: counts[(place.name, place.latitude, place.longitude)])
