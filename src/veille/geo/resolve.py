@@ -315,8 +315,8 @@ def _containers(groups: list[_Group], chosen: dict[str, GazetteerEntry], text: s
 def _is_stray(entry: GazetteerEntry, group: _Group, context: _Context) -> bool:
     """A small town in a country the article never names, far from all its other places.
 
-    In running text such a match is far more often a village abroad that happens to share a
-    name with an unknown local one than the place meant; a gold span keeps its best guess.
+    Such a match is far more often a village abroad that happens to share a name with an
+    unknown local place than the place meant (on gold spans, the article's places stand in).
     """
     if entry.feature != "city" or entry.population >= STRAY_MAX_POPULATION:
         return False
