@@ -47,12 +47,12 @@ def test_us_county_resolves_near_its_towns(gazetteer):
 
 def test_a_town_beats_its_namesake_district():
     from veille.geo.gazetteer import GazetteerEntry
-    from veille.geo.resolve import _without_namesake_counties
+    from veille.geo.candidate_filters import without_namesake_divisions
 
     town = GazetteerEntry(1, "Sample", "YE", "YEM", "02", None, 13.0, 45.0, 0, "city")
     district = GazetteerEntry(2, "Sample", "YE", "YEM", "02", None, 13.1, 45.1, 20_000, "admin2")
     elsewhere = GazetteerEntry(3, "Sample", "GB", "GBR", "ENG", None, 51.0, 0.5, 900_000, "admin2")
-    assert _without_namesake_counties([town, district, elsewhere]) == [town, elsewhere]
+    assert without_namesake_divisions([town, district, elsewhere]) == [town, elsewhere]
 
 
 def test_constituent_country_is_its_own_division(gazetteer):
@@ -156,15 +156,15 @@ def test_a_stray_namesake_on_gold_spans_gives_way_to_the_article_place(gazetteer
 
 def test_an_unrelated_alias_of_a_small_town_yields_to_a_namesake():
     from veille.geo.gazetteer import GazetteerEntry
-    from veille.geo.resolve import _unrelated_alias
+    from veille.geo.candidate_filters import unrelated_alias
 
     def town(name, population):
         return GazetteerEntry(1, name, "US", "USA", "AZ", None, 33.0, -111.0, population, "city")
 
-    assert _unrelated_alias(town("Mesa Verde", 5_000), "heiden")  # listed under a founder's name
-    assert not _unrelated_alias(town("Daraa", 90_000), "deraa")  # a spelling variant keeps its first sound
-    assert not _unrelated_alias(town("Qamishli", 90_000), "kamishli")
-    assert not _unrelated_alias(town("Metropolis", 500_000), "heiden")  # a big town's aliases are kept
+    assert unrelated_alias(town("Mesa Verde", 5_000), "heiden")  # listed under a founder's name
+    assert not unrelated_alias(town("Daraa", 90_000), "deraa")  # a spelling variant keeps its first sound
+    assert not unrelated_alias(town("Qamishli", 90_000), "kamishli")
+    assert not unrelated_alias(town("Metropolis", 500_000), "heiden")  # a big town's aliases are kept
 
 
 def test_focus_prefers_a_town_to_a_province():

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from veille.extract.mentions import PlaceMention
 from veille.geo.abbreviations import expand_abbreviation
+from veille.geo.candidate_filters import plausible_candidates, without_namesake_divisions
 from veille.geo.cues import cue_at, demonym_countries, lookup_forms
 from veille.geo.fallback import focus, pick_inner_name, respanned as fallback_place
 from veille.geo.gazetteer import Gazetteer, GazetteerEntry
@@ -30,7 +31,6 @@ ADMIN1_CONTEXT = 1.5  # the place's province is named or holds another resolved 
 PROXIMITY = 1.5  # at most, for a place right next to another resolved place
 PROXIMITY_KM = 250.0
 CONFIDENT_MARGIN = 1.5
-ALIAS_MIN_POPULATION = 100_000  # a town reached through an unrelated alternate name must be this big
 LOOSE_MIN_POPULATION = 10_000  # a vowel-folded spelling match must name a place at least this big
 NAMESAKE_MIN_POPULATION = 50_000  # a province's namesake capital stands in for a bare province name
 AREAS = frozenset({"country", "region"})  # places that hold countries or are one
@@ -41,8 +41,6 @@ VILLAGE_POPULATION = 100
 STRAY_MAX_POPULATION = 100_000  # a small namesake abroad ...
 STRAY_MIN_KM = 1_000  # ... this far from every other place of the article is taken as a false match
 _CONTAINER_GAP = re.compile(r"\s*(?:,|\(|in|in the|dans|à|de|du)?\s*", re.IGNORECASE)
-_SAME_INITIALS = {"q": "k", "c": "k", "g": "j", "z": "s", "w": "v"}
-_ACRONYM = re.compile(r"(?:[A-Z]\.?){2,5}")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -174,32 +172,7 @@ def _lookup(mention: PlaceMention, text: str, language: str, gazetteer: Gazettee
             found = [entry for entry in found if entry.feature != "city" or entry.population >= LOOSE_MIN_POPULATION]
         if found:
             break
-    key = normalise_name(mention.text)
-    kept = [entry for entry in found if not _unrelated_alias(entry, key)]
-    if kept or len(found) > 1:  # a lone candidate stays: an exonym ("Palmyre") more often than a false alias
-        found = kept
-    if _ACRONYM.fullmatch(mention.text.strip()):
-        # "SA", "OAS": an acronym names a country, a state or an organisation, not a namesake village
-        found = [entry for entry in found if entry.feature != "city"]
-    return found, strict
-
-
-def _unrelated_alias(entry: GazetteerEntry, key: str) -> bool:
-    """A small town reached through an alternate name that does not even start like its own.
-
-    Spelling variants (Deraa / Daraa, Kirkouk / Kirkuk) keep their first sound; a town listed
-    under a person's or a landmark's name is a poor match for that name when a namesake exists.
-    """
-    if entry.feature != "city" or entry.population >= ALIAS_MIN_POPULATION:
-        return False
-    own = normalise_name(entry.name)
-    return bool(own) and bool(key) and _initial(own) != _initial(key)
-
-
-def _initial(key: str) -> str:
-    """A key's first sound: vowels are one, and so are the letters transliterations swap (q/k, j/g/dj)."""
-    first = key[0]
-    return "a" if first in "aeiouy" else _SAME_INITIALS.get(first, first)
+    return plausible_candidates(found, mention.text), strict
 
 
 def _namesake_capitals(found: list[GazetteerEntry], gazetteer: Gazetteer) -> list[GazetteerEntry]:
@@ -216,13 +189,6 @@ def _namesake_capitals(found: list[GazetteerEntry], gazetteer: Gazetteer) -> lis
                 seen.add(entry.geonameid)
                 capitals.append(entry)
     return capitals
-
-
-def _without_namesake_counties(found: list[GazetteerEntry]) -> list[GazetteerEntry]:
-    """Drop second-order divisions named like a town inside their province: "Lawdar" is the town."""
-    towns = {(entry.country_code, entry.admin1_code) for entry in found if entry.feature == "city"}
-    return [entry for entry in found
-            if entry.feature != "admin2" or (entry.country_code, entry.admin1_code) not in towns]
 
 
 def _demonym_country(name_key: str, text: str, language: str, gazetteer: Gazetteer) -> str | None:
@@ -256,7 +222,7 @@ def _groups(mentions: list[PlaceMention], text: str, language: str, gazetteer: G
             elif reading == "town" and any(entry.feature == "city" for entry in found):
                 found = [entry for entry in found if entry.feature == "city"]
             if reading != "admin1":
-                found = _without_namesake_counties(found) + _namesake_capitals(found, gazetteer)
+                found = without_namesake_divisions(found) + _namesake_capitals(found, gazetteer)
             group = groups[key] = _Group(key, name_key, [], found, strict, reading)
         group.mentions.append(mention)
     return [group for group in groups.values() if group.candidates]
