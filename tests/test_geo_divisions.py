@@ -172,3 +172,11 @@ def test_focus_prefers_a_town_to_a_province():
     places = {mentions[0]: Place(name="Town", admin1="Prov", iso3="AAA", latitude=0, longitude=0, geo_precision=1),
               mentions[1]: Place(name="Prov", admin1="Prov", iso3="AAA", latitude=0, longitude=0, geo_precision=3)}
     assert focus(places, 20).name == "Town"
+
+
+def test_country_code_and_adjective_forms(gazetteer):
+    text = "Delegates from the USA met Philippine officials in the Philippines."
+    usa, philippine, philippines = _resolve(text, ["USA", "Philippine", "Philippines"], gazetteer, gold_spans=True)
+    assert usa.iso3 == "USA" and philippine.iso3 == "PHL" and philippines.iso3 == "PHL"
+    assert gazetteer.demonym_country("Philippine") == "PH" and gazetteer.demonym_country("Philippines") is None
+    assert _resolve(text, ["Philippine"], gazetteer)[0] is None  # in running text an adjective places nothing

@@ -98,6 +98,9 @@ class Gazetteer:
         code = demonyms.get(key)
         if code is None and key.endswith("s"):
             code = demonyms.get(key[:-1])
+        if code is None and key and not key.endswith("s"):  # "Philippine" is the adjective of the Philippines
+            found, strict = self.lookup(key + "s")
+            code = next((entry.country_code for entry in found if strict and entry.feature == "country"), None)
         return code
 
     def demonym_region(self, word: str) -> GazetteerEntry | None:

@@ -165,6 +165,9 @@ def _lookup(mention: PlaceMention, text: str, language: str, gazetteer: Gazettee
                      if entry.country_code == country and entry.feature in DIVISIONS]
         if divisions:
             return sorted(divisions, key=lambda entry: FEATURE_RANK[entry.feature])[:1], True
+    code = mention.text.strip()
+    if len(code) == 3 and code.isupper() and (country := gazetteer.country(code)) is not None:
+        return [country], True  # "USA", "DRC": a country's ISO 3166 code written as its name
     found, strict = [], True
     for form in lookup_forms(text, mention.start, mention.end, language):
         found, strict = gazetteer.lookup(form)
