@@ -180,3 +180,15 @@ def test_country_code_and_adjective_forms(gazetteer):
     assert usa.iso3 == "USA" and philippine.iso3 == "PHL" and philippines.iso3 == "PHL"
     assert gazetteer.demonym_country("Philippine") == "PH" and gazetteer.demonym_country("Philippines") is None
     assert _resolve(text, ["Philippine"], gazetteer)[0] is None  # in running text an adjective places nothing
+
+
+def test_a_lone_alias_stays_only_for_a_sizeable_town():
+    from veille.geo.candidate_filters import plausible_candidates
+    from veille.geo.gazetteer import GazetteerEntry
+
+    def town(name, population):
+        return GazetteerEntry(1, name, "SY", "SYR", "04", None, 34.5, 38.3, population, "city")
+
+    assert plausible_candidates([town("Tadmur", 51_000)], "Palmyre")  # an exonym
+    assert plausible_candidates([town("Mountain View", 1_000)], "Passage") == []  # a hamlet under a stray alias
+    assert plausible_candidates([town("Oas", 5_000)], "OAS") == []

@@ -7,7 +7,8 @@ import re
 from veille.geo.gazetteer import GazetteerEntry
 from veille.geo.normalise import normalise_name
 
-ALIAS_MIN_POPULATION = 100_000  # a town reached through an unrelated alternate name must be this big
+ALIAS_MIN_POPULATION = 100_000  # a town reached through an unrelated alternate name must be this big ...
+LONE_ALIAS_MIN_POPULATION = 10_000  # ... or this big when it is the name's only candidate
 _SAME_INITIALS = {"q": "k", "c": "k", "g": "j", "z": "s", "w": "v"}
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,5}")
 
@@ -16,8 +17,8 @@ def plausible_candidates(found: list[GazetteerEntry], mention: str) -> list[Gaze
     """The candidates of a mention less unrelated aliases (but a lone one) and, for an acronym, towns."""
     key = normalise_name(mention)
     kept = [entry for entry in found if not unrelated_alias(entry, key)]
-    if kept or len(found) > 1:  # a lone candidate stays: an exonym ("Palmyre") more often than a false alias
-        found = kept
+    if kept or len(found) != 1 or found[0].population < LONE_ALIAS_MIN_POPULATION:
+        found = kept  # a lone sizeable town stays: an exonym ("Palmyre") more often than a false alias
     if _ACRONYM.fullmatch(mention.strip()):
         # "SA", "OAS": an acronym names a country, a state or an organisation, not a namesake village
         found = [entry for entry in found if entry.feature != "city"]
