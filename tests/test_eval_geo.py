@@ -59,6 +59,25 @@ def test_given_spans_resolves_towns_demonyms_and_regions(tmp_path):
     assert {"n", "acc_161km", "mean_km", "median_km", "precision", "recall"} <= set(metrics)
 
 
+def test_common_noun_expressions_are_not_given_as_toponyms(tmp_path, monkeypatch):
+    path = tmp_path / "gold.xml"
+    xml = _gwn([(*ALEPPO, 36.2, 37.16)]).replace(
+        "</toponyms>", f"<toponym><extractedName>jets</extractedName><type>Literal_Expression</type>"
+        f"<start>{TEXT.index('jets')}</start><end>{TEXT.index('jets') + 4}</end></toponym></toponyms>")
+    path.write_text(xml, encoding="utf-8")
+    articles = read_geo_gold(path)
+    assert [t.kind for t in articles[0].toponyms] == ["Literal", "Literal_Expression"]
+    seen = []
+    import veille.evaluate.geo as geo
+
+    def spy(mentions, *args, **kwargs):
+        seen.extend(mention.text for mention in mentions)
+        return {}
+    monkeypatch.setattr(geo, "resolve_places", spy)
+    evaluate_geo(articles, default_gazetteer(), given_spans=True)
+    assert seen == ["Aleppo"]
+
+
 def test_a_wrong_gold_point_counts_as_a_miss(tmp_path):
     path = tmp_path / "gold.xml"
     path.write_text(_gwn([(*ALEPPO, 48.85, 2.35)]), encoding="utf-8")  # Aleppo placed in Paris

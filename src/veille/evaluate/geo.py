@@ -12,6 +12,9 @@ from veille.geo.resolve import distance_km, resolve_places
 from veille.records import Place
 
 ACCURACY_KM = 161.0  # 100 miles, the usual geoparsing threshold
+# GeoWebNews also marks common nouns ("residents", "the library") as Literal_Expression or
+# Non_Lit_Expression; they are not toponyms, so they are not among the given spans.
+EXPRESSION_KINDS = frozenset({"Literal_Expression", "Non_Lit_Expression"})
 
 
 @dataclass
@@ -60,7 +63,7 @@ def score_given_spans(articles: list[GoldArticle], gazetteer: Gazetteer, languag
     score = GeoScore()
     for article in articles:
         mentions = {toponym: _mention(article.text, toponym) for toponym in article.toponyms
-                    if 0 <= toponym.start < toponym.end <= len(article.text)}
+                    if 0 <= toponym.start < toponym.end <= len(article.text) and toponym.kind not in EXPRESSION_KINDS}
         places = resolve_places(list(mentions.values()), article.text, language, gazetteer, demonyms_as_places=True)
         for toponym in _located(article.toponyms):
             score.n += 1

@@ -21,6 +21,7 @@ class GoldToponym:
     latitude: float | None
     longitude: float | None
     geonameid: int | None
+    kind: str = ""  # GeoWebNews' type: Literal, Metonymic, ..., Literal_Expression (a common noun)
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ def _gwn_toponym(element: ET.Element) -> GoldToponym:
         start=int(element.findtext("start")), end=int(element.findtext("end")),
         name=element.findtext("extractedName") or element.findtext("normalisedName") or "",
         latitude=_float(element.findtext("latitude")), longitude=_float(element.findtext("longitude")),
-        geonameid=_int(element.findtext("geonamesID")),
+        geonameid=_int(element.findtext("geonamesID")), kind=(element.findtext("type") or "").strip(),
     )
 
 

@@ -18,7 +18,7 @@ from veille.geo.packs import installed_packs
 
 @dataclass(frozen=True)
 class GazetteerEntry:
-    """One place of the gazetteer: a populated place, a first-order division or a country."""
+    """One place of the gazetteer: a populated place, a first- or second-order division, a country or a region."""
 
     geonameid: int
     name: str
@@ -29,8 +29,9 @@ class GazetteerEntry:
     latitude: float
     longitude: float
     population: int
-    feature: str  # city | admin1 | country | region (continent or multi-country region)
+    feature: str  # city | admin1 | admin2 | country | region (continent or multi-country region)
     source: str = "geonames"
+    capital: bool = False  # a national capital
 
 
 def default_cache_dir() -> Path:
@@ -97,11 +98,18 @@ class Gazetteer:
         code = demonyms.get(key)
         if code is None and key.endswith("s"):
             code = demonyms.get(key[:-1])
+        if code is None and key and not key.endswith("s"):  # "Philippine" is the adjective of the Philippines
+            found, strict = self.lookup(key + "s")
+            code = next((entry.country_code for entry in found if strict and entry.feature == "country"), None)
         return code
 
     def demonym_region(self, word: str) -> GazetteerEntry | None:
         """The continent or region a demonym names ("European", "Kurdish"), or None."""
-        row = (getattr(self._t, "region_demonyms", None) or {}).get(normalise_name(word))
+        demonyms = getattr(self._t, "region_demonyms", None) or {}
+        key = normalise_name(word)
+        row = demonyms.get(key)
+        if row is None and key.endswith("s"):
+            row = demonyms.get(key[:-1])
         return None if row is None else self.entry(row)
 
     def country(self, iso2_or_iso3: str) -> GazetteerEntry | None:
@@ -129,6 +137,7 @@ class Gazetteer:
             population=t.populations[row],
             feature=FEATURES[t.features[row]],
             source=t.sources[t.source_of[row]] if row in t.source_of else "geonames",
+            capital=row in getattr(t, "capitals", ()),
         )
 
 

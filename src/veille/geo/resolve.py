@@ -8,7 +8,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from veille.extract.mentions import PlaceMention
+from veille.geo.abbreviations import expand_abbreviation
+from veille.geo.candidate_filters import plausible_candidates, without_namesake_divisions
 from veille.geo.cues import cue_at, demonym_countries, lookup_forms
+from veille.geo.fallback import focus, pick_inner_name, respanned as fallback_place
 from veille.geo.gazetteer import Gazetteer, GazetteerEntry
 from veille.geo.normalise import normalise_name
 from veille.records import Place, Span
@@ -17,6 +20,9 @@ from veille.records import Place, Span
 COUNTRY_PRIOR = 2.0  # a bare name that is a country's is nearly always the country
 ADMIN1_CUED = 4.0  # "province of X"
 ADMIN1_UNCUED = -1.5  # a bare "Idlib" is the town more often than the province
+ADMIN1_BARE = -0.5  # ... but a bare "Ohio", with no namesake town inside, is the state
+ADMIN2_UNCUED = -0.5  # a county's people are summed from its towns: worth less than a town's own
+CAPITAL = 1.0  # a national capital is what its bare name means far more often than its namesakes
 PRIMARY_NAME = 0.3  # the mention spells the place's own GeoNames name (a tie-breaker)
 LOOSE_MATCH = -1.0  # matched only on the vowel-folded key
 COUNTRY_CONTEXT = 2.0  # the place's country is named elsewhere in the article
@@ -28,6 +34,8 @@ CONFIDENT_MARGIN = 1.5
 LOOSE_MIN_POPULATION = 10_000  # a vowel-folded spelling match must name a place at least this big
 NAMESAKE_MIN_POPULATION = 50_000  # a province's namesake capital stands in for a bare province name
 AREAS = frozenset({"country", "region"})  # places that hold countries or are one
+DIVISIONS = frozenset({"admin1", "admin2"})
+FEATURE_RANK = {"admin1": 0, "admin2": 1}
 LISTED_TOWN_POPULATION = 500
 VILLAGE_POPULATION = 100
 STRAY_MAX_POPULATION = 100_000  # a small namesake abroad ...
@@ -46,6 +54,13 @@ class _Group:
     candidates: list[GazetteerEntry]
     strict: bool
     reading: str  # admin1 | town | ""
+
+    def towns(self) -> frozenset[tuple[str, str]]:
+        """(country, admin1 code) of the towns among the candidates."""
+        if not hasattr(self, "_towns"):
+            self._towns = frozenset((entry.country_code, entry.admin1_code)
+                                    for entry in self.candidates if entry.feature == "city")
+        return self._towns
 
 
 @dataclass(frozen=True)
@@ -71,7 +86,14 @@ def _prior(entry: GazetteerEntry, group: _Group) -> float:
     if entry.feature in AREAS:
         score += COUNTRY_PRIOR
     elif entry.feature == "admin1":
-        score += ADMIN1_CUED if group.reading == "admin1" else ADMIN1_UNCUED
+        if group.reading == "admin1":
+            score += ADMIN1_CUED
+        else:
+            score += ADMIN1_UNCUED if (entry.country_code, entry.admin1_code) in group.towns() else ADMIN1_BARE
+    elif entry.feature == "admin2":
+        score += ADMIN1_CUED if group.reading == "admin1" else ADMIN2_UNCUED
+    elif entry.capital:
+        score += CAPITAL
     if normalise_name(entry.name) == group.name_key:
         score += PRIMARY_NAME
     if not group.strict:
@@ -136,6 +158,16 @@ def _without(context: _Context, group: _Group, entry: GazetteerEntry | None) -> 
 
 
 def _lookup(mention: PlaceMention, text: str, language: str, gazetteer: Gazetteer):
+    abbreviation = expand_abbreviation(mention.text)
+    if abbreviation is not None:
+        country, name = abbreviation
+        divisions = [entry for entry in gazetteer.candidates(name)
+                     if entry.country_code == country and entry.feature in DIVISIONS]
+        if divisions:
+            return sorted(divisions, key=lambda entry: FEATURE_RANK[entry.feature])[:1], True
+    code = mention.text.strip()
+    if len(code) == 3 and code.isupper() and (country := gazetteer.country(code)) is not None:
+        return [country], True  # "USA", "DRC": a country's ISO 3166 code written as its name
     found, strict = [], True
     for form in lookup_forms(text, mention.start, mention.end, language):
         found, strict = gazetteer.lookup(form)
@@ -143,7 +175,7 @@ def _lookup(mention: PlaceMention, text: str, language: str, gazetteer: Gazettee
             found = [entry for entry in found if entry.feature != "city" or entry.population >= LOOSE_MIN_POPULATION]
         if found:
             break
-    return found, strict
+    return plausible_candidates(found, mention.text), strict
 
 
 def _namesake_capitals(found: list[GazetteerEntry], gazetteer: Gazetteer) -> list[GazetteerEntry]:
@@ -188,12 +220,12 @@ def _groups(mentions: list[PlaceMention], text: str, language: str, gazetteer: G
         group = groups.get(key)
         if group is None:
             found, strict = _lookup(mention, text, language, gazetteer)
-            if reading == "admin1" and any(entry.feature == "admin1" for entry in found):
-                found = [entry for entry in found if entry.feature == "admin1"]
+            if reading == "admin1" and any(entry.feature in DIVISIONS for entry in found):
+                found = [entry for entry in found if entry.feature in DIVISIONS]
             elif reading == "town" and any(entry.feature == "city" for entry in found):
                 found = [entry for entry in found if entry.feature == "city"]
             if reading != "admin1":
-                found += _namesake_capitals(found, gazetteer)
+                found = without_namesake_divisions(found) + _namesake_capitals(found, gazetteer)
             group = groups[key] = _Group(key, name_key, [], found, strict, reading)
         group.mentions.append(mention)
     return [group for group in groups.values() if group.candidates]
@@ -214,7 +246,7 @@ def _to_place(mention: PlaceMention, entry: GazetteerEntry, cue: str | None, gaz
             entry = region
     if entry.feature in AREAS:
         precision = 3
-    elif entry.feature == "admin1" or wanted_admin1:
+    elif entry.feature in DIVISIONS or wanted_admin1:
         precision = 2 if cue == "near" else 3
     else:
         precision = 2 if cue == "near" else 1
@@ -252,8 +284,8 @@ def _containers(groups: list[_Group], chosen: dict[str, GazetteerEntry], text: s
 def _is_stray(entry: GazetteerEntry, group: _Group, context: _Context) -> bool:
     """A small town in a country the article never names, far from all its other places.
 
-    In running text such a match is far more often a village abroad that happens to share a
-    name with an unknown local one than the place meant; a gold span keeps its best guess.
+    Such a match is far more often a village abroad that happens to share a name with an
+    unknown local place than the place meant (on gold spans, the article's places stand in).
     """
     if entry.feature != "city" or entry.population >= STRAY_MAX_POPULATION:
         return False
@@ -270,8 +302,36 @@ def resolve_places(mentions: list[PlaceMention], text: str, language: str,
     """Map each mention with at least one candidate to its most likely place.
 
     With `demonyms_as_places` (mentions known to be toponyms, as in gold spans), a demonym
-    resolves to its country; otherwise it is skipped.
+    resolves to its country, and a toponym the gazetteer lacks ("Elm Street") takes the place
+    named inside it, else the article's focus; otherwise such mentions are skipped.
     """
+    places = _resolve(mentions, text, language, gazetteer, demonyms_as_places)
+    if not demonyms_as_places:
+        return places
+    missing = [mention for mention in mentions if mention not in places]
+    if not missing:
+        return places
+    named = {normalise_name(mention.text) for mention in places}
+    inner = {mention: run for mention in missing
+             if (run := pick_inner_name(mention, language, gazetteer, named)) is not None}
+    if inner:
+        known = set(mentions)
+        places = _resolve([*mentions, *(set(inner.values()) - known)], text, language, gazetteer, True)
+        for mention, run in inner.items():
+            place = places.get(run)
+            if place is not None and mention not in places:
+                places[mention] = fallback_place(place, mention, place.geo_precision)
+        for run in set(inner.values()) - known:
+            places.pop(run, None)
+    placed = {mention: place for mention, place in places.items() if mention not in inner}
+    for mention in missing:
+        if mention not in places and (centre := focus(placed, mention.start)) is not None:
+            places[mention] = fallback_place(centre, mention, 2)
+    return places
+
+
+def _resolve(mentions: list[PlaceMention], text: str, language: str,
+             gazetteer: Gazetteer, demonyms_as_places: bool) -> dict[PlaceMention, Place]:
     groups = _groups(mentions, text, language, gazetteer, demonyms_as_places)
     hinted = _hinted_countries(text, language)
 
@@ -301,11 +361,11 @@ def resolve_places(mentions: list[PlaceMention], text: str, language: str,
     final = _context({key: (entry, len(group.mentions)) for group in groups
                       for key, entry in [(group.key, chosen[group.key])]}, hinted)
     for group in groups:
-        if not demonyms_as_places and _is_stray(chosen[group.key], group, final):
+        if _is_stray(chosen[group.key], group, final):
             continue
         for mention in group.mentions:
             cue = cue_at(text, mention.start, mention.end, language)
             entry = containers.get(mention, chosen[group.key])
-            as_admin1 = group.reading == "admin1" or entry.feature == "admin1"
+            as_admin1 = group.reading == "admin1" or entry.feature in DIVISIONS
             places[mention] = _to_place(mention, entry, cue, gazetteer, as_admin1)
     return places

@@ -1,0 +1,194 @@
+"""Counties, abbreviated states, constituent countries, capitals, and toponyms the gazetteer lacks."""
+
+import pytest
+
+from veille.extract.mentions import PlaceMention
+from veille.geo.abbreviations import expand_abbreviation
+from veille.geo.fallback import focus, inner_names
+from veille.geo.gazetteer import default_gazetteer
+from veille.geo.resolve import distance_km, resolve_places
+from veille.records import Place
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return default_gazetteer()
+
+
+def _mentions(text, *names):
+    return [PlaceMention(start=text.index(n), end=text.index(n) + len(n), text=n, token_start=0, token_end=1)
+            for n in names]
+
+
+def _resolve(text, names, gazetteer, gold_spans=False):
+    mentions = _mentions(text, *names)
+    places = resolve_places(mentions, text, "en", gazetteer, demonyms_as_places=gold_spans)
+    return [places.get(mention) for mention in mentions]
+
+
+def test_abbreviations_match_only_with_their_dots():
+    assert expand_abbreviation("Calif.") == ("US", "California")
+    assert expand_abbreviation("B.C.") == ("CA", "British Columbia")
+    assert expand_abbreviation("Calif") is None
+    assert expand_abbreviation("Man") is None  # "Man." is Manitoba; the word is not
+
+
+def test_abbreviated_state_resolves_to_the_state(gazetteer):
+    text = "The fire spread near Sacramento, Calif., on Monday."
+    place = _resolve(text, ["Calif."], gazetteer, gold_spans=True)[0]
+    assert place.name == "California" and place.iso3 == "USA" and place.geo_precision == 3
+
+
+def test_us_county_resolves_near_its_towns(gazetteer):
+    text = "Deputies in Cuyahoga County searched the lake shore."
+    place = _resolve(text, ["Cuyahoga County"], gazetteer)[0]
+    assert place.iso3 == "USA" and distance_km(place.latitude, place.longitude, 41.5, -81.7) < 60
+
+
+def test_a_town_beats_its_namesake_district():
+    from veille.geo.gazetteer import GazetteerEntry
+    from veille.geo.candidate_filters import without_namesake_divisions
+
+    town = GazetteerEntry(1, "Sample", "YE", "YEM", "02", None, 13.0, 45.0, 0, "city")
+    district = GazetteerEntry(2, "Sample", "YE", "YEM", "02", None, 13.1, 45.1, 20_000, "admin2")
+    elsewhere = GazetteerEntry(3, "Sample", "GB", "GBR", "ENG", None, 51.0, 0.5, 900_000, "admin2")
+    assert without_namesake_divisions([town, district, elsewhere]) == [town, elsewhere]
+
+
+def test_constituent_country_is_its_own_division(gazetteer):
+    place = _resolve("Floods hit Wales and England.", ["England"], gazetteer)[0]
+    assert place.name == "England" and place.admin1 == "England"
+
+
+def test_capital_wins_over_its_namesakes(gazetteer):
+    text = "Talks in Washington and Ottawa ended without a deal."
+    place = _resolve(text, ["Washington"], gazetteer)[0]
+    assert distance_km(place.latitude, place.longitude, 38.9, -77.0) < 50
+
+
+def test_country_named_in_the_article_still_beats_the_capital(gazetteer):
+    text = "A blast shook Tripoli. Lebanon declared a day of mourning."
+    place = _resolve(text, ["Tripoli", "Lebanon"], gazetteer)[0]
+    assert place.iso3 == "LBN"
+
+
+def test_inner_names_skip_generic_words():
+    text = "They met at the Springfield Memorial Hospital."
+    mention = _mentions(text, "Springfield Memorial Hospital")[0]
+    assert [run.text for run in inner_names(mention, "en")] == ["Springfield"]
+
+
+def test_unlisted_toponym_takes_the_place_named_inside_it(gazetteer):
+    text = "Crowds gathered outside Toronto City Hall on Friday."
+    place = _resolve(text, ["Toronto City Hall"], gazetteer, gold_spans=True)[0]
+    assert place.iso3 == "CAN" and distance_km(place.latitude, place.longitude, 43.7, -79.4) < 30
+
+
+def test_unlisted_toponym_falls_back_on_the_town_named_before_it(gazetteer):
+    text = "In Leeds, police closed Quarry Mount Terrace after the fire."
+    leeds, street = _resolve(text, ["Leeds", "Quarry Mount Terrace"], gazetteer, gold_spans=True)
+    assert street.name == leeds.name and street.geo_precision == 2
+    running = _resolve(text, ["Leeds", "Quarry Mount Terrace"], gazetteer)
+    assert running[1] is None  # in running text a name the gazetteer lacks stays unplaced
+
+
+def test_focus_prefers_the_last_local_place_before_the_mention():
+    def place(name, admin1, precision):
+        return Place(name=name, admin1=admin1, latitude=0.0, longitude=0.0, geo_precision=precision)
+
+    mentions = [PlaceMention(start=s, end=s + 3, text="abc", token_start=0, token_end=1) for s in (0, 10, 20)]
+    places = {mentions[0]: place("Country", None, 3), mentions[1]: place("Town", "Prov", 1),
+              mentions[2]: place("Other", "Prov", 1)}
+    assert focus(places, 15).name == "Town"
+    assert focus(places, 5).name in {"Town", "Other"}
+    assert focus({mentions[0]: places[mentions[0]]}, 5).name == "Country"
+
+
+def test_thinly_settled_division_takes_its_label_point():
+    from veille.geo.gazetteer_build import _division_point, _same_division
+
+    towns_centre = (49.5, -123.0)  # towns crowded in the south
+    label = (54.7, -124.7, "Sample Province")
+    assert _division_point(towns_centre, label, "Sample Province") == (54.7, -124.7)
+    assert _division_point((54.0, -124.0), label, "Sample Province") == (54.0, -124.0)  # close: towns' centre
+    assert _division_point(towns_centre, (54.7, -124.7, "Other Place"), "Sample Province") == towns_centre
+    assert _same_division("Gansu", "Gansu Sheng") and _same_division("Krasnoyarsk", "Krasnoyarskiy")
+    assert not _same_division("Ha Noi", "An Giang")
+
+
+def test_label_points_are_read_from_the_resource(tmp_path):
+    from veille.geo.admin1_world import label_points, write_label_points
+
+    source = tmp_path / "admin1.json"
+    source.write_text('{"features": [{"properties": {"gn_a1_code": "XX.01", "latitude": 1.5, "longitude": 2.5, '
+                      '"name": "One"}}, {"properties": {"gn_a1_code": "XX.02", "latitude": 1, "longitude": 2}}, '
+                      '{"properties": {"gn_a1_code": "XX.02", "latitude": 3, "longitude": 4}}]}', encoding="utf-8")
+    out = tmp_path / "points.tsv"
+    assert write_label_points(source, out) == 1  # a code shared by two features is left out
+    assert "XX\t01\t1.500\t2.500\tOne" in out.read_text(encoding="utf-8")
+    points = label_points()
+    assert points[("CA", "02")][2] == "British Columbia"
+
+
+def test_focus_keeps_to_the_article_main_country():
+    def place(name, iso3):
+        return Place(name=name, admin1="Prov", iso3=iso3, latitude=0.0, longitude=0.0, geo_precision=1)
+
+    mentions = [PlaceMention(start=s, end=s + 3, text="abc", token_start=0, token_end=1) for s in (0, 10, 20, 30)]
+    places = {mentions[0]: place("Home", "AAA"), mentions[1]: place("Home two", "AAA"),
+              mentions[2]: place("Abroad", "BBB"), mentions[3]: place("Home", "AAA")}
+    assert focus(places, 25).name == "Home two"  # the last town before it in the main country
+    assert focus(places, 5).name == "Home"  # none before it: the most named one
+
+
+def test_an_acronym_is_no_namesake_village(gazetteer):
+    text = "Officials in Leeds said the OAS had written to them."
+    leeds, oas = _resolve(text, ["Leeds", "OAS"], gazetteer, gold_spans=True)
+    assert oas.name == leeds.name  # no village "Oas": the known toponym falls back on the article's town
+    assert _resolve("Talks in the US went on.", ["US"], gazetteer)[0].iso3 == "USA"
+
+
+def test_a_stray_namesake_on_gold_spans_gives_way_to_the_article_place(gazetteer):
+    text = "Shelling hit Damascus and the Ghouta on Sunday."
+    damascus, ghouta = _resolve(text, ["Damascus", "Ghouta"], gazetteer, gold_spans=True)
+    assert ghouta.iso3 == "SYR" and distance_km(ghouta.latitude, ghouta.longitude, 33.5, 36.3) < 100
+
+
+def test_an_unrelated_alias_of_a_small_town_yields_to_a_namesake():
+    from veille.geo.gazetteer import GazetteerEntry
+    from veille.geo.candidate_filters import unrelated_alias
+
+    def town(name, population):
+        return GazetteerEntry(1, name, "US", "USA", "AZ", None, 33.0, -111.0, population, "city")
+
+    assert unrelated_alias(town("Mesa Verde", 5_000), "heiden")  # listed under a founder's name
+    assert not unrelated_alias(town("Daraa", 90_000), "deraa")  # a spelling variant keeps its first sound
+    assert not unrelated_alias(town("Qamishli", 90_000), "kamishli")
+    assert not unrelated_alias(town("Metropolis", 500_000), "heiden")  # a big town's aliases are kept
+
+
+def test_focus_prefers_a_town_to_a_province():
+    mentions = [PlaceMention(start=s, end=s + 3, text="abc", token_start=0, token_end=1) for s in (0, 10)]
+    places = {mentions[0]: Place(name="Town", admin1="Prov", iso3="AAA", latitude=0, longitude=0, geo_precision=1),
+              mentions[1]: Place(name="Prov", admin1="Prov", iso3="AAA", latitude=0, longitude=0, geo_precision=3)}
+    assert focus(places, 20).name == "Town"
+
+
+def test_country_code_and_adjective_forms(gazetteer):
+    text = "Delegates from the USA met Philippine officials in the Philippines."
+    usa, philippine, philippines = _resolve(text, ["USA", "Philippine", "Philippines"], gazetteer, gold_spans=True)
+    assert usa.iso3 == "USA" and philippine.iso3 == "PHL" and philippines.iso3 == "PHL"
+    assert gazetteer.demonym_country("Philippine") == "PH" and gazetteer.demonym_country("Philippines") is None
+    assert _resolve(text, ["Philippine"], gazetteer)[0] is None  # in running text an adjective places nothing
+
+
+def test_a_lone_alias_stays_only_for_a_sizeable_town():
+    from veille.geo.candidate_filters import plausible_candidates
+    from veille.geo.gazetteer import GazetteerEntry
+
+    def town(name, population):
+        return GazetteerEntry(1, name, "SY", "SYR", "04", None, 34.5, 38.3, population, "city")
+
+    assert plausible_candidates([town("Tadmur", 51_000)], "Palmyre")  # an exonym
+    assert plausible_candidates([town("Mountain View", 1_000)], "Passage") == []  # a hamlet under a stray alias
+    assert plausible_candidates([town("Oas", 5_000)], "OAS") == []
