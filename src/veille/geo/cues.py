@@ -23,6 +23,8 @@ class PlaceCues:
     town_before: re.Pattern | None
     near_before: re.Pattern | None
     locative_before: re.Pattern | None
+    origin_before: re.Pattern | None
+    range_after: re.Pattern | None
 
 
 def _compile(patterns: list[str] | None, anchor_end: bool) -> re.Pattern | None:
@@ -42,6 +44,8 @@ def place_cues(language: str) -> PlaceCues:
         town_before=_compile(cues.get("town_before"), anchor_end=True),
         near_before=_compile(cues.get("near_before"), anchor_end=True),
         locative_before=_compile(cues.get("locative_before"), anchor_end=True),
+        origin_before=_compile(cues.get("origin_before"), anchor_end=True),
+        range_after=_compile(cues.get("range_after"), anchor_end=False),
     )
 
 
@@ -73,7 +77,24 @@ def follows_locative(text: str, start: int, language: str) -> bool:
                (cues.locative_before, cues.near_before, cues.town_before, cues.admin1_before))
 
 
+def follows_origin(text: str, start: int, language: str) -> bool:
+    """True when text[start:] names where someone or something came from ("reinforcements from X")."""
+    pattern = place_cues(language).origin_before
+    return pattern is not None and pattern.search(_clean(text[max(0, start - _WINDOW):start])) is not None
+
+
+def opens_range(text: str, end: int, language: str) -> bool:
+    """True when text[:end] is followed by the far end of a stretch ("from X to Y"): X is no origin then."""
+    pattern = place_cues(language).range_after
+    return pattern is not None and pattern.search(_clean(text[end:end + _WINDOW]).lstrip()) is not None
+
+
 @lru_cache(maxsize=None)
+def place_type_words(language: str) -> frozenset[str]:
+    """Lower-cased words saying what kind of place a name is ("governorate", "city")."""
+    return frozenset(str(word).lower() for word in lexicon(language, "places").get("place_type_words") or ())
+
+
 @lru_cache(maxsize=None)
 def demonym_countries(language: str) -> dict[str, str]:
     """Normalised demonym -> ISO2 country code ("" for peoples without one country)."""
