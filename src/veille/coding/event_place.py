@@ -6,6 +6,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from veille.extract.mentions import PlaceMention
 from veille.geo.cues import cue_at, follows_origin, opens_range, place_type_words, stopword_keys
@@ -14,10 +15,13 @@ from veille.records import Place
 
 CONTAINER_MAX_KM = 200.0  # a place lying farther than this from the area named as holding it was misread
 SUPPORT_KM = 100.0  # a name fragment is trusted when it resolves this close to another place of the text
-# "X, Y", "X in Y", "X (Y", and "X (District, Y" where the district was not recognised
-CONTAINER_GAP = re.compile(r"\s*(?:,|\([^()]*?,|\(|-|in|in the|in rural|of|within|dans|à|en)\s*", re.IGNORECASE)
+FOREIGN_KM = 1_000.0  # a lone place this far from the text's other places, in another country, is a namesake
+# A place is told as lying in the area named next when only names, articles and words for kinds of
+# places stand between them, up to a comma, an opening parenthesis, "in" or "of": "X, Y", "X in Y",
+# "X town of Y", "X area (District, Y".
+_CONNECTOR = r"(?:,|\(|\bin|\bin the|\bof|\bwithin|\bdans|\bà|\ben)"
 _NEXT_WORD = re.compile(r"^[ \t]+((?:(?:al|el|as|ad|ar|an|at|ash|az)[ -])?[^\W_][\w'’]*)")
-_PREVIOUS_WORD = re.compile(r"([\w'’]+)[ \t]+$")
+_PREVIOUS_WORD = re.compile(r"([\w'’-]+)[ \t]+$")
 _SENTENCE_START = re.compile(r"(?:^|[.:;!?\n]\s*)$")
 
 
@@ -32,6 +36,13 @@ class PlaceRole:
     origin: bool  # where someone came from ("reinforcements from X")
 
 
+@lru_cache(maxsize=None)
+def _container_gap(language: str) -> re.Pattern:
+    kinds = "|".join(re.escape(word) for word in sorted(place_type_words(language), key=len, reverse=True))
+    word = rf"(?:[A-Z][\w'’-]*|(?i:al|el|as|ad|ar|an|at|ash|az|{kinds}))" if kinds else r"[A-Z][\w'’-]*"
+    return re.compile(rf"\s*(?:(?:{word}|in|of|the|\(|\))\s*){{0,6}}?{_CONNECTOR}\s*|\s*-\s*")
+
+
 def _inside_parentheses(text: str, start: int) -> bool:
     opened = text.rfind("(", max(0, start - 120), start)
     return opened != -1 and ")" not in text[opened:start]
@@ -44,15 +55,19 @@ def is_partial_name(text: str, mention: PlaceMention, language: str) -> bool:
         word = following.group(1)
         if (word[0].isupper() or word[0].isdigit()) and word.lower() not in place_type_words(language):
             return True
-    preceding = _PREVIOUS_WORD.search(text[max(0, mention.start - 40):mention.start])
-    if preceding is None or not preceding.group(1)[0].isupper():
+    window = text[max(0, mention.start - 40):mention.start]
+    preceding = _PREVIOUS_WORD.search(window)
+    if preceding is None:
         return False
-    word_start = mention.start - len(text[max(0, mention.start - 40):mention.start]) + preceding.start(1)
-    if _SENTENCE_START.search(text[max(0, word_start - 3):word_start]) or word_start == 0:
-        return False  # the sentence's first word is capitalised anyway
-    word = preceding.group(1)
-    if normalise_name(word) in stopword_keys(language) or normalise_name(f"{word} x") == "x":
-        return False  # a listed common word, or an Arabic article left out of the mention ("At X")
+    word, word_start = preceding.group(1), mention.start - len(window) + preceding.start(1)
+    if normalise_name(f"{word} x") == "x":  # an Arabic article left out of the mention ("el X"): look before it
+        with_article = PlaceMention(start=word_start, end=mention.end, text=text[word_start:mention.end],
+                                    token_start=mention.token_start, token_end=mention.token_end)
+        return word_start > 0 and is_partial_name(text, with_article, language)
+    if not word[0].isupper() or word_start == 0 or _SENTENCE_START.search(text[max(0, word_start - 3):word_start]):
+        return False  # a lower-case word, or the sentence's first word, capitalised anyway
+    if normalise_name(word) in stopword_keys(language):
+        return False
     return cue_at(text, mention.start, mention.end, language) is None  # "Northern X" is a cue, not a name
 
 
@@ -84,6 +99,28 @@ def _supported(place: Place, mention: PlaceMention, others: list[tuple[PlaceMent
     return False
 
 
+def _is_trusted(text: str, mention: PlaceMention, outer: Place, main_iso3: str | None, language: str) -> bool:
+    """An area ("Y District", a province, a name in parentheses after X), or a place in the country most of the
+    text's places are in, can tell a namesake from the place meant."""
+    if outer.geo_precision >= 3 or (main_iso3 is not None and outer.iso3 == main_iso3):
+        return True
+    if _inside_parentheses(text, mention.start):
+        return True  # "X (District, Province)": a note on where X lies
+    following = _NEXT_WORD.match(text[mention.end:mention.end + 40])
+    return following is not None and following.group(1).lower() in place_type_words(language)
+
+
+def _is_foreign(place: Place, mention: PlaceMention, main_iso3: str | None, main_count: int,
+                ordered: list[PlaceMention], places: dict[PlaceMention, Place]) -> bool:
+    """In another country than most of the text's places, which are several or all far from it."""
+    if not place.iso3 or main_iso3 is None or place.iso3 == main_iso3:
+        return False
+    if main_count >= 2:
+        return True
+    return all(None in (place.latitude, places[m].latitude) or _distance_km(place, places[m]) > FOREIGN_KM
+               for m in ordered if m is not mention)
+
+
 def place_roles(text: str, mentions: list[PlaceMention], places: dict[PlaceMention, Place],
                 language: str) -> dict[PlaceMention, PlaceRole]:
     """The role of every resolved mention of an article."""
@@ -91,20 +128,24 @@ def place_roles(text: str, mentions: list[PlaceMention], places: dict[PlaceMenti
     container_of: dict[PlaceMention, PlaceMention] = {}  # inner -> the area named right after it
     contained: set[PlaceMention] = set()
     for inner, outer in zip(ordered, ordered[1:]):
-        if places[inner].geo_precision < 3 and CONTAINER_GAP.fullmatch(text[inner.end:outer.start]):
+        if places[inner].geo_precision < 3 and _container_gap(language).fullmatch(text[inner.end:outer.start]):
             container_of[inner] = outer
             contained.add(outer)
     complete = [(m, places[m]) for m in ordered if not is_partial_name(text, m, language)]
-    countries = Counter(places[m].iso3 for m in ordered if places[m].iso3)
+    # The text's main country: the one holding most of its distinct towns and provinces, ahead of any other.
+    countries = Counter(iso3 for iso3, _ in {(places[m].iso3, places[m].name) for m in ordered
+                                             if places[m].iso3 and places[m].admin1})
+    ranked = countries.most_common(2) + [("", 0)]
+    main_iso3 = ranked[0][0] if ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1] else None
     roles = {}
     for mention in ordered:
         place = places[mention]
         outer = container_of.get(mention)
-        others = countries - Counter([place.iso3])
         roles[mention] = PlaceRole(
             partial=is_partial_name(text, mention, language) and not _supported(place, mention, complete),
-            misplaced=outer is not None and not _holds(places[outer], place),
-            foreign=bool(place.iso3) and len(others) == 1 and sum(others.values()) >= 2 and place.iso3 not in others,
+            misplaced=outer is not None and not _holds(places[outer], place) and (
+                _is_trusted(text, outer, places[outer], main_iso3, language) or _distance_km(place, places[outer]) > FOREIGN_KM),
+            foreign=_is_foreign(place, mention, main_iso3, countries[main_iso3], ordered, places),
             container=mention in contained or _inside_parentheses(text, mention.start),
             origin=follows_origin(text, mention.start, language) and not opens_range(text, mention.end, language),
         )
