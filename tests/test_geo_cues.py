@@ -30,6 +30,11 @@ def _cue(text, name, language):
     ("à Homs", "Homs", "fr", None),
     ("in Homs province", "Homs", "en", "admin1"),
     ("in Homs on Monday", "Homs", "en", None),
+    ("in the northern countryside of Homs", "Homs", "en", "near"),
+    ("shells hit Talbiseh district (Homs) today", "Homs", "en", "admin1"),
+    ("shells hit Kafr Laha (Houla, Homs) today", "Homs", "en", "admin1"),
+    ("shells hit Kafr Laha (Houla, Homs) today", "Houla", "en", None),
+    ("shells hit Zara (Homs) today", "Homs", "en", None),
 ])
 def test_cues(text, name, language, cue):
     assert _cue(text, name, language) == cue
@@ -59,3 +64,11 @@ def test_country_codes_in_place_resources_are_real(language):
 def test_demonyms_map_to_their_country():
     assert demonym_countries("fr")[normalise_name("Syriennes")] == "SY"
     assert demonym_countries("en")[normalise_name("Iraqi")] == "IQ"
+
+
+def test_origin_and_range():
+    from veille.geo.cues import follows_origin, opens_range
+    text = "Fighters from Homs drove from Hama to Salamiyah."
+    assert follows_origin(text, text.index("Homs"), "en")
+    assert opens_range(text, text.index("Hama") + len("Hama"), "en")
+    assert not opens_range(text, text.index("Homs") + len("Homs"), "en")

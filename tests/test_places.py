@@ -32,6 +32,11 @@ def test_multiword_names_with_lowercase_particles(nlp_en, gazetteer):
     assert {"Deir ez-Zor", "Ras al-Ain"} <= set(found)
 
 
+def test_a_spaced_lowercase_article_opens_a_name(nlp_en, gazetteer):
+    found = _mentions(nlp_en, "en", "Gunmen shot two men in al Bab on Friday.", gazetteer)
+    assert "al Bab" in found
+
+
 def test_province_cue_makes_an_admin1_mention(nlp_fr, nlp_en, gazetteer):
     french = _mentions(nlp_fr, "fr", "Des frappes ont visé la province d'Idlib mardi.", gazetteer)
     assert french["Idlib"].kind == "admin1"

@@ -8,7 +8,8 @@ from spacy.tokens import Doc, Span, Token
 
 from veille.extract.mentions import PlaceMention
 from veille.geo.cues import (
-    cue_at, demonym_countries, elision_prefix, follows_locative, lookup_forms, organisation_heads, stopword_keys,
+    cue_at, demonym_countries, elision_prefix, follows_locative, lookup_forms, organisation_heads,
+    spaced_name_articles, stopword_keys,
 )
 from veille.geo.gazetteer import Gazetteer, GazetteerEntry
 from veille.geo.normalise import is_arabic_script, normalise_name
@@ -34,9 +35,13 @@ def _is_capitalised(token: Token, elision: re.Pattern | None = None) -> bool:
     return bool(text) and (text[0].isupper() or is_arabic_script(text[0]))
 
 
-def _opens_article_name(token: Token) -> bool:
-    """ "al" in "al-Hawija": a short lower-case particle glued by a hyphen to a capitalised word."""
+def _opens_article_name(token: Token, spaced_articles: frozenset[str] = frozenset()) -> bool:
+    """ "al" in "al-Hawija" or "al Bab": a short lower-case particle glued by a hyphen to a capitalised word,
+    or a listed article that only opens names, spaced from one."""
     doc = token.doc
+    if (token.text in spaced_articles and token.whitespace_ == " " and token.i + 1 < len(doc)
+            and _is_capitalised(doc[token.i + 1])):
+        return True
     if token.i + 2 >= len(doc) or not _PARTICLE.match(token.text) or token.whitespace_:
         return False
     hyphen, word = doc[token.i + 1], doc[token.i + 2]
@@ -51,12 +56,13 @@ def _continues_name(previous: Token, token: Token) -> bool:
     return _is_capitalised(token) or bool(_PARTICLE.match(token.text))
 
 
-def _name_runs(sentence: Span, elision: re.Pattern | None) -> list[tuple[int, list[int]]]:
+def _name_runs(sentence: Span, elision: re.Pattern | None,
+               spaced_articles: frozenset[str] = frozenset()) -> list[tuple[int, list[int]]]:
     """(first token, possible last tokens longest first) for every token that may open a name."""
     runs = []
     for token in sentence:
         opens = _is_capitalised(token, elision)
-        if not (opens or _opens_article_name(token)):
+        if not (opens or _opens_article_name(token, spaced_articles)):
             continue
         ends = [token.i] if opens else []
         for following in sentence.doc[token.i + 1:min(sentence.end, token.i + MAX_NAME_TOKENS)]:
@@ -197,7 +203,7 @@ def find_place_mentions(doc: Doc, language: str, gazetteer: Gazetteer) -> list[P
                 proposals.append((*bounds, True, found))
     sentences = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
     for sentence in sentences:
-        for first, ends in _name_runs(sentence, finder.elision):
+        for first, ends in _name_runs(sentence, finder.elision, spaced_name_articles(language)):
             for last in ends:
                 found = finder.accept(first, last, from_entity=False)
                 if found is None:

@@ -49,6 +49,14 @@ def place_cues(language: str) -> PlaceCues:
     )
 
 
+@lru_cache(maxsize=None)
+def _parenthesis_area_before(language: str) -> re.Pattern:
+    """ "Village (District, Province)", "X district (Province)": the last name of such a note is a province."""
+    kinds = "|".join(re.escape(word) for word in sorted(place_type_words(language), key=len, reverse=True))
+    after_kind = rf"|\b(?:{kinds}) \(" if kinds else ""
+    return re.compile(rf"(?:\w[\w'.-]* ?\([^()]{{1,60}}, {after_kind})$")
+
+
 def _clean(window: str) -> str:
     return _SPACES.sub(" ", window.translate(_APOSTROPHES).lower())
 
@@ -61,6 +69,8 @@ def cue_at(text: str, start: int, end: int, language: str) -> str | None:
     if cues.admin1_before is not None and cues.admin1_before.search(before):
         return "admin1"
     if cues.admin1_after is not None and cues.admin1_after.search(after):
+        return "admin1"
+    if after.startswith(")") and _parenthesis_area_before(language).search(before):
         return "admin1"
     if cues.town_before is not None and cues.town_before.search(before):
         return "town"
@@ -87,6 +97,12 @@ def opens_range(text: str, end: int, language: str) -> bool:
     """True when text[:end] is followed by the far end of a stretch ("from X to Y"): X is no origin then."""
     pattern = place_cues(language).range_after
     return pattern is not None and pattern.search(_clean(text[end:end + _WINDOW]).lstrip()) is not None
+
+
+@lru_cache(maxsize=None)
+def spaced_name_articles(language: str) -> frozenset[str]:
+    """Lower-case articles that open a place name even when spaced from it ("al Bab")."""
+    return frozenset(str(word) for word in lexicon(language, "places").get("spaced_name_articles") or ())
 
 
 @lru_cache(maxsize=None)
