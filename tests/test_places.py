@@ -80,3 +80,9 @@ def test_contracted_article_name_is_found(nlp_fr, gazetteer):
 def test_village_tagged_as_a_person_is_kept_after_a_place_cue(nlp_en, gazetteer):
     found = _mentions(nlp_en, "en", "Mortar fire hit the outskirts of Tal Tamr on Tuesday.", gazetteer)
     assert "Tal Tamr" in found
+
+
+def test_a_village_told_as_lying_in_a_province_is_kept_whatever_the_tagger_says(nlp_en, gazetteer):
+    # the small English model tags this village a person
+    found = _mentions(nlp_en, "en", "Regime forces shelled Taftanaz in Idlib using artillery fire.", gazetteer)
+    assert {"Taftanaz", "Idlib"} <= set(found)

@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 from veille.extract.mentions import PlaceMention
+from veille.geo.containment import container_pairs, distance_km, holds
 from veille.geo.cues import cue_at, follows_origin, opens_range, place_type_words, stopword_keys
 from veille.geo.normalise import normalise_name
 from veille.records import Place
 
-CONTAINER_MAX_KM = 200.0  # a place lying farther than this from the area named as holding it was misread
 SUPPORT_KM = 100.0  # a name fragment is trusted when it resolves this close to another place of the text
 FOREIGN_KM = 1_000.0  # a lone place this far from the text's other places, in another country, is a namesake
-# A place is told as lying in the area named next when only names, articles and words for kinds of
-# places stand between them, up to a comma, an opening parenthesis, "in" or "of": "X, Y", "X in Y",
-# "X town of Y", "X area (District, Y".
-_CONNECTOR = r"(?:,|\(|\bin|\bin the|\bof|\bwithin|\bdans|\bà|\ben)"
 _NEXT_WORD = re.compile(r"^[ \t]+((?:(?:al|el|as|ad|ar|an|at|ash|az)[ -])?[^\W_][\w'’]*)")
 _PREVIOUS_WORD = re.compile(r"([\w'’-]+)[ \t]+$")
 _SENTENCE_START = re.compile(r"(?:^|[.:;!?\n]\s*)$")
@@ -34,13 +28,6 @@ class PlaceRole:
     foreign: bool  # in another country than all the article's other places, which agree on one
     container: bool  # it names the area holding another place ("X in Y", "X (Y)")
     origin: bool  # where someone came from ("reinforcements from X")
-
-
-@lru_cache(maxsize=None)
-def _container_gap(language: str) -> re.Pattern:
-    kinds = "|".join(re.escape(word) for word in sorted(place_type_words(language), key=len, reverse=True))
-    word = rf"(?:[A-Z][\w'’-]*|(?i:al|el|as|ad|ar|an|at|ash|az|{kinds}))" if kinds else r"[A-Z][\w'’-]*"
-    return re.compile(rf"\s*(?:(?:{word}|in|of|the|\(|\))\s*){{0,6}}?{_CONNECTOR}\s*|\s*-\s*")
 
 
 def _inside_parentheses(text: str, start: int) -> bool:
@@ -71,22 +58,6 @@ def is_partial_name(text: str, mention: PlaceMention, language: str) -> bool:
     return cue_at(text, mention.start, mention.end, language) is None  # "Northern X" is a cue, not a name
 
 
-def _distance_km(a: Place, b: Place) -> float:
-    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
-    dp, dl = p2 - p1, math.radians(b.longitude - a.longitude)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
-
-
-def _holds(outer: Place, inner: Place) -> bool:
-    """Whether `inner` can lie in the area `outer` names: same country and not far off."""
-    if outer.iso3 and inner.iso3 and outer.iso3 != inner.iso3:
-        return False
-    if None in (outer.latitude, outer.longitude, inner.latitude, inner.longitude):
-        return True
-    return _distance_km(outer, inner) <= CONTAINER_MAX_KM
-
-
 def _supported(place: Place, mention: PlaceMention, others: list[tuple[PlaceMention, Place]]) -> bool:
     """Whether another place of the text lies in the same division or close by."""
     for other_mention, other in others:
@@ -94,7 +65,7 @@ def _supported(place: Place, mention: PlaceMention, others: list[tuple[PlaceMent
             continue
         if place.admin1 and other.admin1 == place.admin1:
             return True
-        if None not in (place.latitude, other.latitude) and _distance_km(place, other) <= SUPPORT_KM:
+        if None not in (place.latitude, other.latitude) and distance_km(place, other) <= SUPPORT_KM:
             return True
     return False
 
@@ -117,7 +88,7 @@ def _is_foreign(place: Place, mention: PlaceMention, main_iso3: str | None, main
         return False
     if main_count >= 2:
         return True
-    return all(None in (place.latitude, places[m].latitude) or _distance_km(place, places[m]) > FOREIGN_KM
+    return all(None in (place.latitude, places[m].latitude) or distance_km(place, places[m]) > FOREIGN_KM
                for m in ordered if m is not mention)
 
 
@@ -125,12 +96,8 @@ def place_roles(text: str, mentions: list[PlaceMention], places: dict[PlaceMenti
                 language: str) -> dict[PlaceMention, PlaceRole]:
     """The role of every resolved mention of an article."""
     ordered = sorted((m for m in mentions if m in places), key=lambda m: m.start)
-    container_of: dict[PlaceMention, PlaceMention] = {}  # inner -> the area named right after it
-    contained: set[PlaceMention] = set()
-    for inner, outer in zip(ordered, ordered[1:]):
-        if places[inner].geo_precision < 3 and _container_gap(language).fullmatch(text[inner.end:outer.start]):
-            container_of[inner] = outer
-            contained.add(outer)
+    container_of = container_pairs(text, mentions, places, language)  # inner -> the area named right after it
+    contained = set(container_of.values())
     complete = [(m, places[m]) for m in ordered if not is_partial_name(text, m, language)]
     # The text's main country: the one holding most of its distinct towns and provinces, ahead of any other.
     countries = Counter(iso3 for iso3, _ in {(places[m].iso3, places[m].name) for m in ordered
@@ -143,8 +110,8 @@ def place_roles(text: str, mentions: list[PlaceMention], places: dict[PlaceMenti
         outer = container_of.get(mention)
         roles[mention] = PlaceRole(
             partial=is_partial_name(text, mention, language) and not _supported(place, mention, complete),
-            misplaced=outer is not None and not _holds(places[outer], place) and (
-                _is_trusted(text, outer, places[outer], main_iso3, language) or _distance_km(place, places[outer]) > FOREIGN_KM),
+            misplaced=outer is not None and not holds(places[outer], place) and (
+                _is_trusted(text, outer, places[outer], main_iso3, language) or distance_km(place, places[outer]) > FOREIGN_KM),
             foreign=_is_foreign(place, mention, main_iso3, countries[main_iso3], ordered, places),
             container=mention in contained or _inside_parentheses(text, mention.start),
             origin=follows_origin(text, mention.start, language) and not opens_range(text, mention.end, language),

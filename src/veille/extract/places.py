@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from veille.extract.mentions import PlaceMention
 from veille.geo.cues import (
     cue_at, demonym_countries, elision_prefix, follows_locative, lookup_forms, organisation_heads,
-    spaced_name_articles, stopword_keys,
+    is_locative_word, spaced_name_articles, stopword_keys,
 )
 from veille.geo.gazetteer import Gazetteer, GazetteerEntry
 from veille.geo.normalise import is_arabic_script, normalise_name
@@ -142,18 +142,36 @@ class _Finder:
         return found, strict
 
     def _entity_allows(self, first: int, last: int, found: list[GazetteerEntry]) -> bool:
-        """Inside a person or organisation entity a name counts only when it is the whole entity."""
+        """Inside a person or organisation entity a name counts only when it is the whole entity.
+
+        An entity joining two names with a locative word ("X in Y") is a mistagged place and its
+        name told as lying in another ("X in Y") is a place, whatever the tagger said.
+        """
         for index in (first, last):
             ent = self.entity_of.get(index)
-            if ent is None or ent.label_ not in PERSON_LABELS | ORGANISATION_LABELS:
+            if ent is None or ent.label_ not in PERSON_LABELS | ORGANISATION_LABELS or self._joins_places(ent):
                 continue
             if ent.start != first or ent.end != last + 1:
                 return False
             if ent.label_ in PERSON_LABELS and not any(
                 entry.feature != "city" or entry.population >= NOTABLE_POPULATION for entry in found
-            ) and not follows_locative(self.text, _name_offset(self.doc[first], self.elision), self.language):
+            ) and not follows_locative(self.text, _name_offset(self.doc[first], self.elision), self.language) \
+                    and not self._told_inside_a_place(last):
                 return False
         return True
+
+    def _joins_places(self, ent: Span) -> bool:
+        """ "X in Y" tagged as one organisation or person: a locative word between capitalised names."""
+        return any(token.is_lower and is_locative_word(token.text, self.language) and token.i + 1 < ent.end
+                   and _is_capitalised(self.doc[token.i + 1]) for token in ent[1:])
+
+    def _told_inside_a_place(self, last: int) -> bool:
+        """ "X in Y", "X in the countryside of Y": a locative word right after, then a name within a few words."""
+        doc = self.doc
+        if last + 2 >= len(doc) or not is_locative_word(doc[last + 1].text, self.language):
+            return False
+        return any(_is_capitalised(token) for token in doc[last + 2:min(len(doc), last + 7)]
+                   if not token.is_punct)
 
     def _follows_organisation_head(self, first: int) -> bool:
         index = first - 1

@@ -87,6 +87,12 @@ def follows_locative(text: str, start: int, language: str) -> bool:
                (cues.locative_before, cues.near_before, cues.town_before, cues.admin1_before))
 
 
+def is_locative_word(word: str, language: str) -> bool:
+    """True for a lower-case locative preposition of the language ("in", "à")."""
+    pattern = place_cues(language).locative_before
+    return word.islower() and pattern is not None and pattern.search(_clean(word) + " ") is not None
+
+
 def follows_origin(text: str, start: int, language: str) -> bool:
     """True when text[start:] names where someone or something came from ("reinforcements from X")."""
     pattern = place_cues(language).origin_before

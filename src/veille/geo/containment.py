@@ -1,0 +1,81 @@
+"""Places told as lying in another ("X in Y", "X (District, Y)"): find the pairs, and keep X inside Y."""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+from veille.extract.mentions import PlaceMention
+from veille.geo.cues import place_type_words
+from veille.geo.gazetteer import Gazetteer, GazetteerEntry
+from veille.records import Place
+
+CONTAINER_MAX_KM = 200.0  # a place lying farther than this from the area named as holding it was misread
+# A place is told as lying in the area named next when only names, articles and words for kinds of
+# places stand between them, up to a comma, an opening parenthesis, "in" or "of": "X, Y", "X in Y",
+# "X town of Y", "X area (District, Y".
+_CONNECTOR = r"(?:,|\(|\bin|\bin the|\b[Oo]f|\bwithin|\bdans|\bà|\ben)"
+
+
+@lru_cache(maxsize=None)
+def _container_gap(language: str) -> re.Pattern:
+    kinds = "|".join(re.escape(word) for word in sorted(place_type_words(language), key=len, reverse=True))
+    word = rf"(?:[A-Z][\w'’-]*|(?i:al|el|as|ad|ar|an|at|ash|az|{kinds}))" if kinds else r"[A-Z][\w'’-]*"
+    return re.compile(rf"\s*(?:(?:{word}|in|of|the|\(|\))\s*){{0,6}}?{_CONNECTOR}\s*|\s*-\s*")
+
+
+def distance_km(a: Place, b: Place) -> float:
+    """Great-circle distance between two places with coordinates."""
+    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
+    dp, dl = p2 - p1, math.radians(b.longitude - a.longitude)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def holds(outer: Place, inner: Place) -> bool:
+    """Whether `inner` can lie in the area `outer` names: same country and not far off."""
+    if outer.iso3 and inner.iso3 and outer.iso3 != inner.iso3:
+        return False
+    if None in (outer.latitude, outer.longitude, inner.latitude, inner.longitude):
+        return True
+    return distance_km(outer, inner) <= CONTAINER_MAX_KM
+
+
+def container_pairs(text: str, mentions: list[PlaceMention], places: dict[PlaceMention, Place],
+                    language: str) -> dict[PlaceMention, PlaceMention]:
+    """Each resolved mention told as lying in the next one -> that next one."""
+    ordered = sorted((m for m in mentions if m in places), key=lambda m: m.start)
+    return {inner: outer for inner, outer in zip(ordered, ordered[1:])
+            if places[inner].geo_precision < 3 and _container_gap(language).fullmatch(text[inner.end:outer.start])}
+
+
+def _entry_of(place: Place, gazetteer: Gazetteer) -> GazetteerEntry | None:
+    if place.geonameid is None:
+        return None
+    return next((entry for entry in gazetteer.candidates(place.name) if entry.geonameid == place.geonameid), None)
+
+
+def fit_to_containers(mentions: list[PlaceMention], places: dict[PlaceMention, Place], text: str, language: str,
+                      gazetteer: Gazetteer) -> dict[PlaceMention, Place]:
+    """The places, each one told as lying in a province re-read as its namesake inside that province, if any."""
+    fitted = dict(places)
+    for inner, outer in container_pairs(text, mentions, places, language).items():
+        place, area = places[inner], _entry_of(places[outer], gazetteer)
+        if area is None or area.feature in ("country", "region") or not area.admin1_code:
+            continue
+        region = (area.country_code, area.admin1_code)
+        current = _entry_of(place, gazetteer)
+        if current is not None and (current.country_code, current.admin1_code) == region:
+            continue
+        inside = [entry for entry in gazetteer.candidates(inner.text)
+                  if entry.feature == "city" and (entry.country_code, entry.admin1_code) == region]
+        if not inside:
+            continue
+        entry = max(inside, key=lambda candidate: candidate.population)
+        country = gazetteer.country(entry.country_code)
+        fitted[inner] = place.model_copy(update={
+            "name": entry.name, "admin1": entry.admin1, "iso3": entry.iso3 or None,
+            "country": country.name if country is not None else None, "latitude": entry.latitude,
+            "longitude": entry.longitude, "geonameid": entry.geonameid})
+    return fitted
