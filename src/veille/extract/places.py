@@ -124,7 +124,12 @@ class _Finder:
                 return None
         if len(tokens) == 1 and not place_tagged:
             token = tokens[0]
-            if token.pos_ != "PROPN" or token.is_stop:
+            # a tagger may take an unusual spelling ("Dar'a") for a common noun; after "in" a
+            # province or a sizeable town is still a place
+            notable_after_locative = (token.pos_ == "NOUN" and follows_locative(self.text, start, self.language)
+                                      and any(entry.feature != "city" or entry.population >= NOTABLE_POPULATION
+                                              for entry in found))
+            if (token.pos_ != "PROPN" and not notable_after_locative) or token.is_stop:
                 return None
         if not from_entity and not self._entity_allows(first, last, found):
             return None

@@ -7,9 +7,9 @@ import re
 from functools import lru_cache
 
 from veille.extract.mentions import PlaceMention
-from veille.geo.cues import place_type_words
+from veille.geo.cues import cue_at, place_type_words
 from veille.geo.gazetteer import Gazetteer, GazetteerEntry
-from veille.records import Place
+from veille.records import Place, Span
 
 CONTAINER_MAX_KM = 200.0  # a place lying farther than this from the area named as holding it was misread
 # A place is told as lying in the area named next when only names, articles and words for kinds of
@@ -43,11 +43,12 @@ def holds(outer: Place, inner: Place) -> bool:
 
 
 def container_pairs(text: str, mentions: list[PlaceMention], places: dict[PlaceMention, Place],
-                    language: str) -> dict[PlaceMention, PlaceMention]:
-    """Each resolved mention told as lying in the next one -> that next one."""
-    ordered = sorted((m for m in mentions if m in places), key=lambda m: m.start)
+                    language: str, resolved_only: bool = True) -> dict[PlaceMention, PlaceMention]:
+    """Each mention told as lying in the next one -> that next one (areas hold nothing here)."""
+    ordered = sorted((m for m in mentions if m in places or not resolved_only), key=lambda m: m.start)
     return {inner: outer for inner, outer in zip(ordered, ordered[1:])
-            if places[inner].geo_precision < 3 and _container_gap(language).fullmatch(text[inner.end:outer.start])}
+            if (inner not in places or places[inner].geo_precision < 3)
+            and _container_gap(language).fullmatch(text[inner.end:outer.start])}
 
 
 def _entry_of(place: Place, gazetteer: Gazetteer) -> GazetteerEntry | None:
@@ -56,26 +57,50 @@ def _entry_of(place: Place, gazetteer: Gazetteer) -> GazetteerEntry | None:
     return next((entry for entry in gazetteer.candidates(place.name) if entry.geonameid == place.geonameid), None)
 
 
+def _place_from(entry: GazetteerEntry, mention: PlaceMention, precision: int, gazetteer: Gazetteer,
+                like: Place | None) -> Place:
+    country = gazetteer.country(entry.country_code)
+    fields = {"name": entry.name, "admin1": entry.admin1, "iso3": entry.iso3 or None,
+              "country": country.name if country is not None else None, "latitude": entry.latitude,
+              "longitude": entry.longitude, "geonameid": entry.geonameid}
+    if like is not None:
+        return like.model_copy(update=fields)
+    return Place(**fields, geo_precision=precision, mention=Span(start=mention.start, end=mention.end, text=mention.text))
+
+
+def _areas(outer: PlaceMention, places: dict[PlaceMention, Place], gazetteer: Gazetteer) -> list[GazetteerEntry]:
+    """What the outer name may be, the reading already chosen first, then provinces, then towns by size."""
+    if outer in places:
+        entry = _entry_of(places[outer], gazetteer)
+        return [entry] if entry is not None else []
+    found = [entry for entry in gazetteer.candidates(outer.text) if entry.feature in ("admin1", "city")]
+    return sorted(found, key=lambda entry: (entry.feature != "admin1", -entry.population))
+
+
 def fit_to_containers(mentions: list[PlaceMention], places: dict[PlaceMention, Place], text: str, language: str,
                       gazetteer: Gazetteer) -> dict[PlaceMention, Place]:
-    """The places, each one told as lying in a province re-read as its namesake inside that province, if any."""
+    """The places, each one told as lying in a province read as its namesake inside that province.
+
+    A pair left unresolved (a village abroad and a province both dropped as strays) is read the
+    same way when the gazetteer has a town of the first name inside a province of the second.
+    """
     fitted = dict(places)
-    for inner, outer in container_pairs(text, mentions, places, language).items():
-        place, area = places[inner], _entry_of(places[outer], gazetteer)
-        if area is None or area.feature in ("country", "region") or not area.admin1_code:
-            continue
-        region = (area.country_code, area.admin1_code)
-        current = _entry_of(place, gazetteer)
-        if current is not None and (current.country_code, current.admin1_code) == region:
-            continue
-        inside = [entry for entry in gazetteer.candidates(inner.text)
-                  if entry.feature == "city" and (entry.country_code, entry.admin1_code) == region]
-        if not inside:
-            continue
-        entry = max(inside, key=lambda candidate: candidate.population)
-        country = gazetteer.country(entry.country_code)
-        fitted[inner] = place.model_copy(update={
-            "name": entry.name, "admin1": entry.admin1, "iso3": entry.iso3 or None,
-            "country": country.name if country is not None else None, "latitude": entry.latitude,
-            "longitude": entry.longitude, "geonameid": entry.geonameid})
+    for inner, outer in container_pairs(text, mentions, places, language, resolved_only=False).items():
+        current = _entry_of(places[inner], gazetteer) if inner in places else None
+        for area in _areas(outer, places, gazetteer):
+            if area.feature in ("country", "region") or not area.admin1_code:
+                continue
+            region = (area.country_code, area.admin1_code)
+            if current is not None and (current.country_code, current.admin1_code) == region:
+                break
+            inside = [entry for entry in gazetteer.candidates(inner.text)
+                      if entry.feature == "city" and (entry.country_code, entry.admin1_code) == region]
+            if not inside:
+                continue
+            entry = max(inside, key=lambda candidate: candidate.population)
+            near = cue_at(text, inner.start, inner.end, language) == "near"
+            fitted[inner] = _place_from(entry, inner, 2 if near else 1, gazetteer, places.get(inner))
+            if outer not in fitted:
+                fitted[outer] = _place_from(area, outer, 3 if area.feature == "admin1" else 1, gazetteer, None)
+            break
     return fitted
