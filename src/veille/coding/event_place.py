@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from veille.extract.mentions import PlaceMention
 from veille.geo.containment import container_pairs, distance_km, holds
@@ -97,7 +97,6 @@ def place_roles(text: str, mentions: list[PlaceMention], places: dict[PlaceMenti
     """The role of every resolved mention of an article."""
     ordered = sorted((m for m in mentions if m in places), key=lambda m: m.start)
     container_of = container_pairs(text, mentions, places, language)  # inner -> the area named right after it
-    contained = set(container_of.values())
     complete = [(m, places[m]) for m in ordered if not is_partial_name(text, m, language)]
     # The text's main country: the one holding most of its distinct towns and provinces, ahead of any other.
     countries = Counter(iso3 for iso3, _ in {(places[m].iso3, places[m].name) for m in ordered
@@ -113,9 +112,14 @@ def place_roles(text: str, mentions: list[PlaceMention], places: dict[PlaceMenti
             misplaced=outer is not None and not holds(places[outer], place) and (
                 _is_trusted(text, outer, places[outer], main_iso3, language) or distance_km(place, places[outer]) > FOREIGN_KM),
             foreign=_is_foreign(place, mention, main_iso3, countries[main_iso3], ordered, places),
-            container=mention in contained or _inside_parentheses(text, mention.start),
+            container=_inside_parentheses(text, mention.start),
             origin=follows_origin(text, mention.start, language) and not opens_range(text, mention.end, language),
         )
+    # An area holding a place worth choosing steps back for it; one holding only misread names does not.
+    for inner, outer in container_of.items():
+        role = roles[inner]
+        if not (role.partial or role.misplaced or role.foreign) and not roles[outer].container:
+            roles[outer] = replace(roles[outer], container=True)
     return roles
 
 

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from veille.extract.mentions import PlaceMention
 from veille.geo.cues import (
     cue_at, demonym_countries, elision_prefix, follows_locative, lookup_forms, organisation_heads,
-    is_locative_word, spaced_name_articles, stopword_keys,
+    is_locative_word, place_type_words, spaced_name_articles, stopword_keys,
 )
 from veille.geo.gazetteer import Gazetteer, GazetteerEntry
 from veille.geo.normalise import is_arabic_script, normalise_name
@@ -171,11 +171,15 @@ class _Finder:
                    and _is_capitalised(self.doc[token.i + 1]) for token in ent[1:])
 
     def _told_inside_a_place(self, last: int) -> bool:
-        """ "X in Y", "X in the countryside of Y": a locative word right after, then a name within a few words."""
+        """ "X in Y", "X town in the countryside of Y": a locative word right after (past a word for a kind
+        of place), then a name within a few words."""
         doc = self.doc
-        if last + 2 >= len(doc) or not is_locative_word(doc[last + 1].text, self.language):
+        after = last + 1
+        if after < len(doc) and doc[after].text.lower() in place_type_words(self.language):
+            after += 1
+        if after + 1 >= len(doc) or not is_locative_word(doc[after].text, self.language):
             return False
-        return any(_is_capitalised(token) for token in doc[last + 2:min(len(doc), last + 7)]
+        return any(_is_capitalised(token) for token in doc[after + 1:min(len(doc), after + 6)]
                    if not token.is_punct)
 
     def _follows_organisation_head(self, first: int) -> bool:

@@ -44,10 +44,13 @@ def holds(outer: Place, inner: Place) -> bool:
 
 def container_pairs(text: str, mentions: list[PlaceMention], places: dict[PlaceMention, Place],
                     language: str, resolved_only: bool = True) -> dict[PlaceMention, PlaceMention]:
-    """Each mention told as lying in the next one -> that next one (areas hold nothing here)."""
+    """Each mention told as lying in the next one -> that next one.
+
+    With `resolved_only`, only mentions with a place count and a place resolved as an area holds in nothing.
+    """
     ordered = sorted((m for m in mentions if m in places or not resolved_only), key=lambda m: m.start)
     return {inner: outer for inner, outer in zip(ordered, ordered[1:])
-            if (inner not in places or places[inner].geo_precision < 3)
+            if (not resolved_only or places[inner].geo_precision < 3)
             and _container_gap(language).fullmatch(text[inner.end:outer.start])}
 
 
@@ -99,7 +102,10 @@ def fit_to_containers(mentions: list[PlaceMention], places: dict[PlaceMention, P
                 continue
             entry = max(inside, key=lambda candidate: candidate.population)
             near = cue_at(text, inner.start, inner.end, language) == "near"
-            fitted[inner] = _place_from(entry, inner, 2 if near else 1, gazetteer, places.get(inner))
+            like = places.get(inner)
+            if like is not None and like.geo_precision >= 3:  # a country or province namesake read as the village
+                like = like.model_copy(update={"geo_precision": 2 if near else 1})
+            fitted[inner] = _place_from(entry, inner, 2 if near else 1, gazetteer, like)
             if outer not in fitted:
                 fitted[outer] = _place_from(area, outer, 3 if area.feature == "admin1" else 1, gazetteer, None)
             break
