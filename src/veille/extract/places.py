@@ -147,17 +147,20 @@ class _Finder:
         return found, strict
 
     def _entity_allows(self, first: int, last: int, found: list[GazetteerEntry]) -> bool:
-        """Inside a person or organisation entity a name counts only when it is the whole entity.
+        """Inside a person or organisation entity a name counts only when it is the whole entity (or holds it).
 
         An entity joining two names with a locative word ("X in Y") is a mistagged place and its
         name told as lying in another ("X in Y") is a place, whatever the tagger said.
         """
         for index in (first, last):
             ent = self.entity_of.get(index)
-            if ent is None or ent.label_ not in PERSON_LABELS | ORGANISATION_LABELS or self._joins_places(ent):
-                continue
-            if ent.start != first or ent.end != last + 1:
+            if ent is None or ent.label_ not in PERSON_LABELS | ORGANISATION_LABELS or self._joins_places(ent) \
+                    or ent[-1].text.lower() in place_type_words(self.language):
+                continue  # "X in Y", "X city" tagged as a person or an organisation: a place all the same
+            if ent.start < first or ent.end > last + 1:
                 return False
+            if ent.start != first or ent.end != last + 1:
+                continue  # a word of a longer name taken alone as a nationality or a name ("Ma'arrat An Nu'man")
             if ent.label_ in PERSON_LABELS and not any(
                 entry.feature != "city" or entry.population >= NOTABLE_POPULATION for entry in found
             ) and not follows_locative(self.text, _name_offset(self.doc[first], self.elision), self.language) \
