@@ -86,3 +86,10 @@ def test_a_village_told_as_lying_in_a_province_is_kept_whatever_the_tagger_says(
     # the small English model tags this village a person
     found = _mentions(nlp_en, "en", "Regime forces shelled Taftanaz in Idlib using artillery fire.", gazetteer)
     assert {"Taftanaz", "Idlib"} <= set(found)
+
+
+def test_no_word_of_an_organisation_name_is_a_place(nlp_en, gazetteer):
+    found = _mentions(nlp_en, "en", "Fighters of Sultan Murad Division clashed near Idlib.", gazetteer)
+    assert set(found) == {"Idlib"}
+    found = _mentions(nlp_en, "en", "Gunmen from Aleppo Shield Forces clashed near Idlib.", gazetteer)
+    assert set(found) == {"Idlib"}

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from veille.extract.mentions import PlaceMention
 from veille.geo.cues import (
     cue_at, demonym_countries, elision_prefix, follows_locative, lookup_forms, organisation_heads,
-    is_locative_word, place_type_words, spaced_name_articles, stopword_keys,
+    is_locative_word, organisation_tails, place_type_words, spaced_name_articles, stopword_keys,
 )
 from veille.geo.gazetteer import Gazetteer, GazetteerEntry
 from veille.geo.normalise import is_arabic_script, normalise_name
@@ -133,7 +133,7 @@ class _Finder:
                 return None
         if not from_entity and not self._entity_allows(first, last, found):
             return None
-        if self._follows_organisation_head(first):
+        if self._follows_organisation_head(first) or self._opens_organisation_name(last):
             return None
         return found
 
@@ -184,6 +184,16 @@ class _Finder:
             return False
         return any(_is_capitalised(token) for token in doc[after + 1:min(len(doc), after + 6)]
                    if not token.is_punct)
+
+    def _opens_organisation_name(self, last: int) -> bool:
+        """ "Sultan" in "Sultan Murad Division": the capitalised run goes on to a word closing an organisation."""
+        doc, tails = self.doc, organisation_tails(self.language)
+        for index in range(last + 1, min(len(doc), last + 6)):
+            if not _continues_name(doc[index - 1], doc[index]):
+                return False
+            if doc[index].text.lower() in tails and _is_capitalised(doc[index]):
+                return True
+        return False
 
     def _follows_organisation_head(self, first: int) -> bool:
         index = first - 1

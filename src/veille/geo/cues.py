@@ -137,6 +137,12 @@ def organisation_heads(language: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def organisation_tails(language: str) -> frozenset[str]:
+    """Lower-cased words that close an organisation's name."""
+    return frozenset(word.lower() for word in lexicon(language, "places").get("organisation_tails") or ())
+
+
+@lru_cache(maxsize=None)
 def contracted_articles(language: str) -> dict[str, str]:
     """Contracted preposition -> the article it hides ("au" -> "le", as in "au Caire")."""
     return {str(key).lower(): str(value) for key, value in
