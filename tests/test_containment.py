@@ -57,3 +57,21 @@ def test_places_merely_listed_together_are_left_alone():
     fitted = fit_to_containers([village, province], places, text, "en",
                                _SmallGazetteer([NORTH_VILLAGE, SOUTH_VILLAGE, SOUTH_TOWN]))
     assert fitted[village].geonameid == 11
+
+
+def test_every_name_of_a_list_lies_in_the_area_named_after_it():
+    text = "Airstrikes hit Umm Zaytun and Tal Warda in Southland."
+    village, other, province = _mention(text, "Umm Zaytun"), _mention(text, "Tal Warda"), _mention(text, "Southland")
+    other_entry = _entry(14, "Tal Warda", "06", "Southland", 32.8, 36.2)
+    places = {village: _place(NORTH_VILLAGE), other: _place(other_entry), province: _place(SOUTH_TOWN)}
+    fitted = fit_to_containers([village, other, province], places, text, "en",
+                               _SmallGazetteer([NORTH_VILLAGE, SOUTH_VILLAGE, SOUTH_TOWN, other_entry]))
+    assert fitted[village].geonameid == 12
+
+
+def test_a_province_dropped_for_a_misread_village_comes_back():
+    text = "Gunmen shot a farmer in Umm Zaytun in Southland."
+    village, province = _mention(text, "Umm Zaytun"), _mention(text, "Southland")
+    places = {village: _place(NORTH_VILLAGE)}  # the resolver kept only the village, read elsewhere
+    fitted = fit_to_containers([village, province], places, text, "en", _SmallGazetteer([NORTH_VILLAGE, SOUTH_TOWN]))
+    assert fitted[province].geonameid == 13

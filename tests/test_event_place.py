@@ -86,3 +86,10 @@ def test_a_lone_place_abroad_gives_way_to_the_places_of_the_country_the_text_is_
                 (_mention(text, "Millbrook"), _place("Millbrook", "FAR", "Elsewhere", 10.0, 10.0)),
                 (_mention(text, "Eastvale"), _place("Eastvale", "HOM", "Plains", 40.0, 40.0, 2))]
     assert _choose(text, resolved, assigned_names={"Millbrook"}) == "Westport"
+
+
+def test_where_someone_came_from_steps_back_even_for_an_area():
+    text = "A man from Westport was executed in Northland."
+    resolved = [(_mention(text, "Westport"), _place("Westport", "HOM", "Coast", 40.0, 39.0)),
+                (_mention(text, "Northland"), _place("Northland", "HOM", "Northland", 40.5, 39.5))]
+    assert _choose(text, resolved) == "Northland"

@@ -72,3 +72,11 @@ def test_origin_and_range():
     assert follows_origin(text, text.index("Homs"), "en")
     assert opens_range(text, text.index("Hama") + len("Hama"), "en")
     assert not opens_range(text, text.index("Homs") + len("Homs"), "en")
+
+
+def test_surroundings_follow_a_place():
+    from veille.geo.cues import surroundings_follow
+    text = "Shells hit Kafr Zita and its surroundings, then Morek and surrounding villages."
+    assert surroundings_follow(text, text.index("Zita") + len("Zita"), "en")
+    assert surroundings_follow(text, text.index("Morek") + len("Morek"), "en")
+    assert not surroundings_follow(text, text.index("hit") + len("hit"), "en")

@@ -127,7 +127,7 @@ def _rank(mention: PlaceMention, role: PlaceRole, place: Place, assigned: bool) 
     # A town named as holding another still beats an area: "(District town, Province)" in a note
     # about "a village in western Yemen" places the event at the district's town.
     return (role.partial, role.misplaced, role.foreign, place.geo_precision >= 3, place.admin1 is None,
-            role.container, role.origin,
+            role.origin, role.container,
             place.geo_precision, not assigned, mention.kind != "place", mention.start)
 
 

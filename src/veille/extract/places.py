@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from veille.extract.mentions import PlaceMention
 from veille.geo.cues import (
     cue_at, demonym_countries, elision_prefix, follows_locative, lookup_forms, organisation_heads,
-    is_locative_word, organisation_tails, place_type_words, spaced_name_articles, stopword_keys,
+    is_locative_word, organisation_tails, surroundings_follow, place_type_words, spaced_name_articles, stopword_keys,
 )
 from veille.geo.gazetteer import Gazetteer, GazetteerEntry
 from veille.geo.normalise import is_arabic_script, normalise_name
@@ -175,9 +175,11 @@ class _Finder:
 
     def _told_inside_a_place(self, last: int) -> bool:
         """ "X in Y", "X town in the countryside of Y": a locative word right after (past a word for a kind
-        of place), then a name within a few words."""
+        of place), then a name within a few words; or "X and its surroundings"."""
         doc = self.doc
         after = last + 1
+        if surroundings_follow(self.text, doc[last].idx + len(doc[last]), self.language):
+            return True
         if after < len(doc) and doc[after].text.lower() in place_type_words(self.language):
             after += 1
         if after + 1 >= len(doc) or not is_locative_word(doc[after].text, self.language):

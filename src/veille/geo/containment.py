@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from veille.extract.mentions import PlaceMention
-from veille.geo.cues import cue_at, place_type_words
+from veille.geo.cues import cue_at, list_words, place_type_words
 from veille.geo.gazetteer import Gazetteer, GazetteerEntry
 from veille.records import Place, Span
 
@@ -22,7 +22,14 @@ _CONNECTOR = r"(?:,|\(|\bin|\bin the|\b[Oo]f|\bwithin|\bdans|\bà|\ben)"
 def _container_gap(language: str) -> re.Pattern:
     kinds = "|".join(re.escape(word) for word in sorted(place_type_words(language), key=len, reverse=True))
     word = rf"(?:[A-Z][\w'’-]*|(?i:al|el|as|ad|ar|an|at|ash|az|{kinds}))" if kinds else r"[A-Z][\w'’-]*"
-    return re.compile(rf"\s*(?:(?:{word}|in|of|the|\(|\))\s*){{0,6}}?{_CONNECTOR}\s*|\s*-\s*")
+    article = r"(?:(?i:al|el|as|ad|ar|an|at|ash|az)[- ])?"  # an article the next mention left out ("in As-X")
+    return re.compile(rf"\s*(?:(?:{word}|in|of|the|\(|\))\s*){{0,6}}?{_CONNECTOR}\s*{article}|\s*-\s*")
+
+
+@lru_cache(maxsize=None)
+def _list_gap(language: str) -> re.Pattern:
+    words = "|".join(re.escape(word) for word in list_words(language))
+    return re.compile(rf"\s*,?\s*(?:{words})\s*" if words else r"(?!)")
 
 
 def distance_km(a: Place, b: Place) -> float:
@@ -88,11 +95,11 @@ def fit_to_containers(mentions: list[PlaceMention], places: dict[PlaceMention, P
     same way when the gazetteer has a town of the first name inside a province of the second.
     """
     fitted = dict(places)
-    for inner, outer in container_pairs(text, mentions, places, language, resolved_only=False).items():
+    for inner, outer in _pairs_with_shared_containers(text, mentions, places, language).items():
         current = _entry_of(places[inner], gazetteer) if inner in places else None
-        for area in _areas(outer, places, gazetteer):
-            if area.feature in ("country", "region") or not area.admin1_code:
-                continue
+        areas = [area for area in _areas(outer, places, gazetteer)
+                 if area.feature not in ("country", "region") and area.admin1_code]
+        for area in areas:
             region = (area.country_code, area.admin1_code)
             if current is not None and (current.country_code, current.admin1_code) == region:
                 break
@@ -109,4 +116,18 @@ def fit_to_containers(mentions: list[PlaceMention], places: dict[PlaceMention, P
             if outer not in fitted:
                 fitted[outer] = _place_from(area, outer, 3 if area.feature == "admin1" else 1, gazetteer, None)
             break
+        else:
+            if areas and outer not in fitted:  # dropped as a stray for the sake of a misread village in it
+                fitted[outer] = _place_from(areas[0], outer, 3 if areas[0].feature == "admin1" else 1, gazetteer, None)
     return fitted
+
+
+def _pairs_with_shared_containers(text: str, mentions: list[PlaceMention], places: dict[PlaceMention, Place],
+                                  language: str) -> dict[PlaceMention, PlaceMention]:
+    """Container pairs, a list's earlier names sharing the container of its last ("X and Y in Z")."""
+    pairs = container_pairs(text, mentions, places, language, resolved_only=False)
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for first, second in reversed(list(zip(ordered, ordered[1:]))):
+        if first not in pairs and second in pairs and _list_gap(language).fullmatch(text[first.end:second.start]):
+            pairs[first] = pairs[second]
+    return pairs

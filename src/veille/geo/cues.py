@@ -25,6 +25,7 @@ class PlaceCues:
     locative_before: re.Pattern | None
     origin_before: re.Pattern | None
     range_after: re.Pattern | None
+    surroundings_after: re.Pattern | None
 
 
 def _compile(patterns: list[str] | None, anchor_end: bool) -> re.Pattern | None:
@@ -46,6 +47,7 @@ def place_cues(language: str) -> PlaceCues:
         locative_before=_compile(cues.get("locative_before"), anchor_end=True),
         origin_before=_compile(cues.get("origin_before"), anchor_end=True),
         range_after=_compile(cues.get("range_after"), anchor_end=False),
+        surroundings_after=_compile(cues.get("surroundings_after"), anchor_end=False),
     )
 
 
@@ -99,6 +101,12 @@ def follows_origin(text: str, start: int, language: str) -> bool:
     return pattern is not None and pattern.search(_clean(text[max(0, start - _WINDOW):start])) is not None
 
 
+def surroundings_follow(text: str, end: int, language: str) -> bool:
+    """True when text[:end] is followed by words for the land around a place ("X and its surroundings")."""
+    pattern = place_cues(language).surroundings_after
+    return pattern is not None and pattern.search(_clean(text[end:end + _WINDOW]).lstrip()) is not None
+
+
 def opens_range(text: str, end: int, language: str) -> bool:
     """True when text[:end] is followed by the far end of a stretch ("from X to Y"): X is no origin then."""
     pattern = place_cues(language).range_after
@@ -134,6 +142,12 @@ def stopword_keys(language: str) -> frozenset[str]:
 def organisation_heads(language: str) -> frozenset[str]:
     """Lower-cased words that open an organisation's name."""
     return frozenset(word.lower() for word in lexicon(language, "places").get("organisation_heads") or ())
+
+
+@lru_cache(maxsize=None)
+def list_words(language: str) -> tuple[str, ...]:
+    """Words joining the names of a list ("and", "or")."""
+    return tuple(str(word) for word in lexicon(language, "places").get("list_words") or ())
 
 
 @lru_cache(maxsize=None)
