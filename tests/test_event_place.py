@@ -81,7 +81,7 @@ def test_a_town_named_in_parentheses_beats_the_country():
 
 
 def test_a_lone_place_abroad_gives_way_to_the_places_of_the_country_the_text_is_about():
-    text = "Rioters blocked the Westport highway at the Millbrook bridge near Eastvale."
+    text = "Rioters blocked a highway in Westport at the Millbrook camp near Eastvale."
     resolved = [(_mention(text, "Westport"), _place("Westport", "HOM", "Coast", 40.0, 39.0)),
                 (_mention(text, "Millbrook"), _place("Millbrook", "FAR", "Elsewhere", 10.0, 10.0)),
                 (_mention(text, "Eastvale"), _place("Eastvale", "HOM", "Plains", 40.0, 40.0, 2))]
@@ -93,3 +93,10 @@ def test_where_someone_came_from_steps_back_even_for_an_area():
     resolved = [(_mention(text, "Westport"), _place("Westport", "HOM", "Coast", 40.0, 39.0)),
                 (_mention(text, "Northland"), _place("Northland", "HOM", "Northland", 40.5, 39.5))]
     assert _choose(text, resolved) == "Northland"
+
+
+def test_a_street_named_after_a_town_is_not_where_the_event_is():
+    text = "A car bomb exploded in Millbrook street of Eastvale city."
+    resolved = [(_mention(text, "Millbrook"), _place("Millbrook", "HOM", "Plains", 40.1, 40.1)),
+                (_mention(text, "Eastvale"), _place("Eastvale", "HOM", "Plains", 40.0, 40.0))]
+    assert _choose(text, resolved) == "Eastvale"

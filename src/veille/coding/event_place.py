@@ -8,7 +8,9 @@ from dataclasses import dataclass, replace
 
 from veille.extract.mentions import PlaceMention
 from veille.geo.containment import container_pairs, distance_km, holds
-from veille.geo.cues import cue_at, follows_origin, opens_range, place_type_words, stopword_keys
+from veille.geo.cues import (
+    cue_at, follows_origin, opens_range, place_type_words, stopword_keys, thoroughfare_words,
+)
 from veille.geo.normalise import normalise_name
 from veille.records import Place
 
@@ -16,6 +18,7 @@ SUPPORT_KM = 100.0  # a name fragment is trusted when it resolves this close to 
 FOREIGN_KM = 1_000.0  # a lone place this far from the text's other places, in another country, is a namesake
 _NEXT_WORD = re.compile(r"^[ \t]+((?:(?:al|el|as|ad|ar|an|at|ash|az)[ -])?[^\W_][\w'’]*)")
 _PREVIOUS_WORD = re.compile(r"([\w'’-]+)[ \t]+$")
+_THOROUGHFARE_AFTER = re.compile(r"^(?:\s*[-–]\s*[A-Z][\w'’-]*(?: [A-Za-z][\w'’-]*){0,2}?)?\s+(\w+)")
 _SENTENCE_START = re.compile(r"(?:^|[.:;!?\n]\s*)$")
 
 
@@ -24,6 +27,7 @@ class PlaceRole:
     """What a mention's surroundings say about it."""
 
     partial: bool  # a fragment of a longer name ("Tall" of "Tall Sakhr") resolved away from the text's other places
+    thoroughfare: bool  # names a street or a road ("X Street", "the X-Y highway"), not where the event is
     misplaced: bool  # its resolution lies outside the area the text puts it in
     foreign: bool  # in another country than all the article's other places, which agree on one
     container: bool  # it names the area holding another place ("X in Y", "X (Y)")
@@ -56,6 +60,12 @@ def is_partial_name(text: str, mention: PlaceMention, language: str) -> bool:
     if normalise_name(word) in stopword_keys(language):
         return False
     return cue_at(text, mention.start, mention.end, language) is None  # "Northern X" is a cue, not a name
+
+
+def names_thoroughfare(text: str, mention: PlaceMention, language: str) -> bool:
+    """True when a word for a street or a road follows the name, past other names joined by hyphens."""
+    match = _THOROUGHFARE_AFTER.match(text[mention.end:mention.end + 80])
+    return match is not None and match.group(1).lower() in thoroughfare_words(language)
 
 
 def _supported(place: Place, mention: PlaceMention, others: list[tuple[PlaceMention, Place]]) -> bool:
@@ -109,6 +119,7 @@ def place_roles(text: str, mentions: list[PlaceMention], places: dict[PlaceMenti
         outer = container_of.get(mention)
         roles[mention] = PlaceRole(
             partial=is_partial_name(text, mention, language) and not _supported(place, mention, complete),
+            thoroughfare=names_thoroughfare(text, mention, language),
             misplaced=outer is not None and not holds(places[outer], place) and (
                 _is_trusted(text, outer, places[outer], main_iso3, language) or distance_km(place, places[outer]) > FOREIGN_KM),
             foreign=_is_foreign(place, mention, main_iso3, countries[main_iso3], ordered, places),
@@ -118,7 +129,7 @@ def place_roles(text: str, mentions: list[PlaceMention], places: dict[PlaceMenti
     # An area holding a place worth choosing steps back for it; one holding only misread names does not.
     for inner, outer in container_of.items():
         role = roles[inner]
-        if not (role.partial or role.misplaced or role.foreign) and not roles[outer].container:
+        if not (role.partial or role.misplaced or role.foreign or role.thoroughfare) and not roles[outer].container:
             roles[outer] = replace(roles[outer], container=True)
     return roles
 
@@ -127,7 +138,7 @@ def _rank(mention: PlaceMention, role: PlaceRole, place: Place, assigned: bool) 
     # A town named as holding another still beats an area: "(District town, Province)" in a note
     # about "a village in western Yemen" places the event at the district's town.
     return (role.partial, role.misplaced, role.foreign, place.geo_precision >= 3, place.admin1 is None,
-            role.origin, role.container,
+            role.thoroughfare, role.origin, role.container,
             place.geo_precision, not assigned, mention.kind != "place", mention.start)
 
 
@@ -144,7 +155,7 @@ def choose_event_place(assigned: list[PlaceMention], in_sentence: list[PlaceMent
 
     tied = [m for m in assigned if m in places and m in roles]
     best = min(tied, key=lambda m: key(m, True)) if tied else None
-    if best is not None and not any(key(best, True)[:7]):
+    if best is not None and not any(key(best, True)[:8]):
         return best
     pool = [(m, True) for m in tied] + [(m, False) for m in in_sentence if m in places and m in roles and m not in tied]
     if not pool:

@@ -9,9 +9,11 @@ from functools import lru_cache
 from veille.extract.mentions import PlaceMention
 from veille.geo.cues import cue_at, list_words, place_type_words
 from veille.geo.gazetteer import Gazetteer, GazetteerEntry
+from veille.geo.normalise import normalise_name
 from veille.records import Place, Span
 
 CONTAINER_MAX_KM = 200.0  # a place lying farther than this from the area named as holding it was misread
+TOWN_MAX_KM = 60.0  # ... or than this from the town named as holding it
 # A place is told as lying in the area named next when only names, articles and words for kinds of
 # places stand between them, up to a comma, an opening parenthesis, "in" or "of": "X, Y", "X in Y",
 # "X town of Y", "X area (District, Y".
@@ -41,12 +43,14 @@ def distance_km(a: Place, b: Place) -> float:
 
 
 def holds(outer: Place, inner: Place) -> bool:
-    """Whether `inner` can lie in the area `outer` names: same country and not far off."""
+    """Whether `inner` can lie in the area `outer` names: same country and not far off (a town holds less
+    than a province, or than a town named like its province, which may stand for it)."""
     if outer.iso3 and inner.iso3 and outer.iso3 != inner.iso3:
         return False
     if None in (outer.latitude, outer.longitude, inner.latitude, inner.longitude):
         return True
-    return distance_km(outer, inner) <= CONTAINER_MAX_KM
+    names_area = outer.geo_precision >= 3 or normalise_name(outer.name) == normalise_name(outer.admin1 or "")
+    return distance_km(outer, inner) <= (CONTAINER_MAX_KM if names_area else TOWN_MAX_KM)
 
 
 def container_pairs(text: str, mentions: list[PlaceMention], places: dict[PlaceMention, Place],

@@ -145,6 +145,12 @@ def organisation_heads(language: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def thoroughfare_words(language: str) -> frozenset[str]:
+    """Lower-cased words that make the name before them a street's or a road's ("street", "highway")."""
+    return frozenset(str(word).lower() for word in lexicon(language, "places").get("thoroughfare_words") or ())
+
+
+@lru_cache(maxsize=None)
 def list_words(language: str) -> tuple[str, ...]:
     """Words joining the names of a list ("and", "or")."""
     return tuple(str(word) for word in lexicon(language, "places").get("list_words") or ())
