@@ -72,6 +72,8 @@ def test_origin_and_range():
     assert follows_origin(text, text.index("Homs"), "en")
     assert opens_range(text, text.index("Hama") + len("Hama"), "en")
     assert not opens_range(text, text.index("Homs") + len("Homs"), "en")
+    patrol = "A patrol set off from Hama airbase to the west."
+    assert opens_range(patrol, patrol.index("Hama") + len("Hama"), "en")
 
 
 def test_surroundings_follow_a_place():

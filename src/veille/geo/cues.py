@@ -110,7 +110,11 @@ def surroundings_follow(text: str, end: int, language: str) -> bool:
 def opens_range(text: str, end: int, language: str) -> bool:
     """True when text[:end] is followed by the far end of a stretch ("from X to Y"): X is no origin then."""
     pattern = place_cues(language).range_after
-    return pattern is not None and pattern.search(_clean(text[end:end + _WINDOW]).lstrip()) is not None
+    after = _clean(text[end:end + _WINDOW]).lstrip()
+    first, _, rest = after.partition(" ")
+    if first in place_type_words(language):  # "from X airbase to ..."
+        after = rest
+    return pattern is not None and pattern.search(after) is not None
 
 
 @lru_cache(maxsize=None)
