@@ -100,3 +100,11 @@ def test_a_street_named_after_a_town_is_not_where_the_event_is():
     resolved = [(_mention(text, "Millbrook"), _place("Millbrook", "HOM", "Plains", 40.1, 40.1)),
                 (_mention(text, "Eastvale"), _place("Eastvale", "HOM", "Plains", 40.0, 40.0))]
     assert _choose(text, resolved) == "Eastvale"
+
+
+def test_an_area_holding_a_list_steps_back_for_its_places():
+    text = "Airstrikes hit rural Millbrook and Westport in Northland countryside."
+    resolved = [(_mention(text, "Millbrook"), _place("Millbrook", "HOM", "Northland", 40.1, 40.1, 2)),
+                (_mention(text, "Westport"), _place("Westport", "HOM", "Northland", 40.2, 40.0)),
+                (_mention(text, "Northland"), _place("Northland", "HOM", "Northland", 40.0, 40.0))]
+    assert _choose(text, resolved) == "Millbrook"

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from veille.extract.mentions import PlaceMention
-from veille.geo.containment import container_pairs, distance_km, holds
+from veille.geo.containment import distance_km, holds, list_container_pairs
 from veille.geo.cues import (
     cue_at, follows_origin, opens_range, place_type_words, stopword_keys, thoroughfare_words,
 )
@@ -106,7 +106,7 @@ def place_roles(text: str, mentions: list[PlaceMention], places: dict[PlaceMenti
                 language: str) -> dict[PlaceMention, PlaceRole]:
     """The role of every resolved mention of an article."""
     ordered = sorted((m for m in mentions if m in places), key=lambda m: m.start)
-    container_of = container_pairs(text, mentions, places, language)  # inner -> the area named right after it
+    container_of = list_container_pairs(text, mentions, places, language)  # inner -> the area named right after it
     complete = [(m, places[m]) for m in ordered if not is_partial_name(text, m, language)]
     # The text's main country: the one holding most of its distinct towns and provinces, ahead of any other.
     countries = Counter(iso3 for iso3, _ in {(places[m].iso3, places[m].name) for m in ordered

@@ -99,7 +99,7 @@ def fit_to_containers(mentions: list[PlaceMention], places: dict[PlaceMention, P
     same way when the gazetteer has a town of the first name inside a province of the second.
     """
     fitted = dict(places)
-    for inner, outer in _pairs_with_shared_containers(text, mentions, places, language).items():
+    for inner, outer in list_container_pairs(text, mentions, places, language, resolved_only=False).items():
         current = _entry_of(places[inner], gazetteer) if inner in places else None
         areas = [area for area in _areas(outer, places, gazetteer)
                  if area.feature not in ("country", "region") and area.admin1_code]
@@ -126,11 +126,11 @@ def fit_to_containers(mentions: list[PlaceMention], places: dict[PlaceMention, P
     return fitted
 
 
-def _pairs_with_shared_containers(text: str, mentions: list[PlaceMention], places: dict[PlaceMention, Place],
-                                  language: str) -> dict[PlaceMention, PlaceMention]:
+def list_container_pairs(text: str, mentions: list[PlaceMention], places: dict[PlaceMention, Place],
+                         language: str, resolved_only: bool = True) -> dict[PlaceMention, PlaceMention]:
     """Container pairs, a list's earlier names sharing the container of its last ("X and Y in Z")."""
-    pairs = container_pairs(text, mentions, places, language, resolved_only=False)
-    ordered = sorted(mentions, key=lambda m: m.start)
+    pairs = container_pairs(text, mentions, places, language, resolved_only)
+    ordered = sorted((m for m in mentions if m in places or not resolved_only), key=lambda m: m.start)
     for first, second in reversed(list(zip(ordered, ordered[1:]))):
         if first not in pairs and second in pairs and _list_gap(language).fullmatch(text[first.end:second.start]):
             pairs[first] = pairs[second]
