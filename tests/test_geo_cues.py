@@ -35,6 +35,10 @@ def _cue(text, name, language):
     ("shells hit Kafr Laha (Houla, Homs) today", "Homs", "en", "admin1"),
     ("shells hit Kafr Laha (Houla, Homs) today", "Houla", "en", None),
     ("shells hit Zara (Homs) today", "Homs", "en", None),
+    ("raids on Homs border governorate", "Homs", "en", "admin1"),
+    ("clashes in Homs, Hama and Idlib provinces", "Homs", "en", "admin1"),
+    ("clashes in Homs, Hama and Idlib provinces", "Hama", "en", "admin1"),
+    ("clashes in Homs and Hama on Monday", "Homs", "en", None),
 ])
 def test_cues(text, name, language, cue):
     assert _cue(text, name, language) == cue
