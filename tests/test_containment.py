@@ -73,5 +73,9 @@ def test_a_province_dropped_for_a_misread_village_comes_back():
     text = "Gunmen shot a farmer in Umm Zaytun in Southland."
     village, province = _mention(text, "Umm Zaytun"), _mention(text, "Southland")
     places = {village: _place(NORTH_VILLAGE)}  # the resolver kept only the village, read elsewhere
+    southland = _entry(15, "Southland", "06", "Southland", 32.5, 36.3, feature="admin1", population=500_000)
+    fitted = fit_to_containers([village, province], places, text, "en", _SmallGazetteer([NORTH_VILLAGE, southland]))
+    assert fitted[province].geonameid == 15 and fitted[province].geo_precision == 3
+    # a town of that name elsewhere is no evidence: only a province comes back
     fitted = fit_to_containers([village, province], places, text, "en", _SmallGazetteer([NORTH_VILLAGE, SOUTH_TOWN]))
-    assert fitted[province].geonameid == 13
+    assert province not in fitted

@@ -120,8 +120,8 @@ def place_roles(text: str, mentions: list[PlaceMention], places: dict[PlaceMenti
         roles[mention] = PlaceRole(
             partial=is_partial_name(text, mention, language) and not _supported(place, mention, complete),
             thoroughfare=names_thoroughfare(text, mention, language),
-            misplaced=outer is not None and not holds(places[outer], place) and (
-                _is_trusted(text, outer, places[outer], main_iso3, language) or distance_km(place, places[outer]) > FOREIGN_KM),
+            misplaced=outer is not None and not holds(places[outer], place)
+            and _is_trusted(text, outer, places[outer], main_iso3, language),
             foreign=_is_foreign(place, mention, main_iso3, countries[main_iso3], ordered, places),
             container=_inside_parentheses(text, mention.start),
             origin=follows_origin(text, mention.start, language) and not opens_range(text, mention.end, language),

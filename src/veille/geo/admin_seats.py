@@ -10,6 +10,9 @@ from veille.records import Place
 from veille.resources import load_yaml
 
 
+NAMESAKE_SEAT_SHARE = 0.05  # of the division's people (as the gazetteer counts them) living in the namesake town
+
+
 @lru_cache(maxsize=1)
 def _listed_seats() -> dict[tuple[str, str], str]:
     """(ISO2 country code, admin1 code) -> seat name, from resources/geo/admin1.yaml."""
@@ -29,12 +32,15 @@ def _division(place: Place, gazetteer: Gazetteer) -> GazetteerEntry | None:
 def division_seat(division: GazetteerEntry, gazetteer: Gazetteer) -> GazetteerEntry | None:
     """The town that seats a division: the listed seat, else the biggest town named like the division in it."""
     key = (division.country_code, division.admin1_code)
-    name = _listed_seats().get(key, division.name)
+    listed = _listed_seats().get(key)
+    name = listed or division.name
     towns = [entry for entry in gazetteer.candidates(name)
              if entry.feature == "city" and entry.country_code == division.country_code]
     inside = [entry for entry in towns if entry.admin1_code == division.admin1_code]
-    if not inside and name != division.name:
+    if not inside and listed:
         inside = [entry for entry in towns if normalise_name(entry.name) == normalise_name(name)]
+    if not listed:  # an unlisted namesake seats its division only when it is a real centre, not a hamlet
+        inside = [entry for entry in inside if entry.population >= NAMESAKE_SEAT_SHARE * division.population]
     return max(inside, key=lambda entry: entry.population) if inside else None
 
 

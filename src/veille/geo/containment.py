@@ -43,10 +43,12 @@ def distance_km(a: Place, b: Place) -> float:
 
 
 def holds(outer: Place, inner: Place) -> bool:
-    """Whether `inner` can lie in the area `outer` names: same country and not far off (a town holds less
-    than a province, or than a town named like its province, which may stand for it)."""
+    """Whether `inner` can lie in the area `outer` names: same country, and the same province or not far off
+    (a town holds less than a province, or than a town named like its province, which may stand for it)."""
     if outer.iso3 and inner.iso3 and outer.iso3 != inner.iso3:
         return False
+    if outer.admin1 is None or (inner.admin1 is not None and inner.admin1 == outer.admin1):
+        return True  # a country holds all its places; a province all of its own
     if None in (outer.latitude, outer.longitude, inner.latitude, inner.longitude):
         return True
     names_area = outer.geo_precision >= 3 or normalise_name(outer.name) == normalise_name(outer.admin1 or "")
@@ -121,8 +123,9 @@ def fit_to_containers(mentions: list[PlaceMention], places: dict[PlaceMention, P
                 fitted[outer] = _place_from(area, outer, 3 if area.feature == "admin1" else 1, gazetteer, None)
             break
         else:
-            if areas and outer not in fitted:  # dropped as a stray for the sake of a misread village in it
-                fitted[outer] = _place_from(areas[0], outer, 3 if areas[0].feature == "admin1" else 1, gazetteer, None)
+            provinces = [area for area in areas if area.feature == "admin1"]
+            if provinces and outer not in fitted:  # a province dropped as a stray for a misread village in it
+                fitted[outer] = _place_from(provinces[0], outer, 3, gazetteer, None)
     return fitted
 
 
