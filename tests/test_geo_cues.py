@@ -30,6 +30,15 @@ def _cue(text, name, language):
     ("à Homs", "Homs", "fr", None),
     ("in Homs province", "Homs", "en", "admin1"),
     ("in Homs on Monday", "Homs", "en", None),
+    ("in the northern countryside of Homs", "Homs", "en", "near"),
+    ("shells hit Talbiseh district (Homs) today", "Homs", "en", "admin1"),
+    ("shells hit Kafr Laha (Houla, Homs) today", "Homs", "en", "admin1"),
+    ("shells hit Kafr Laha (Houla, Homs) today", "Houla", "en", None),
+    ("shells hit Zara (Homs) today", "Homs", "en", None),
+    ("raids on Homs border governorate", "Homs", "en", "admin1"),
+    ("clashes in Homs, Hama and Idlib provinces", "Homs", "en", "admin1"),
+    ("clashes in Homs, Hama and Idlib provinces", "Hama", "en", "admin1"),
+    ("clashes in Homs and Hama on Monday", "Homs", "en", None),
 ])
 def test_cues(text, name, language, cue):
     assert _cue(text, name, language) == cue
@@ -59,3 +68,21 @@ def test_country_codes_in_place_resources_are_real(language):
 def test_demonyms_map_to_their_country():
     assert demonym_countries("fr")[normalise_name("Syriennes")] == "SY"
     assert demonym_countries("en")[normalise_name("Iraqi")] == "IQ"
+
+
+def test_origin_and_range():
+    from veille.geo.cues import follows_origin, opens_range
+    text = "Fighters from Homs drove from Hama to Salamiyah."
+    assert follows_origin(text, text.index("Homs"), "en")
+    assert opens_range(text, text.index("Hama") + len("Hama"), "en")
+    assert not opens_range(text, text.index("Homs") + len("Homs"), "en")
+    patrol = "A patrol set off from Hama airbase to the west."
+    assert opens_range(patrol, patrol.index("Hama") + len("Hama"), "en")
+
+
+def test_surroundings_follow_a_place():
+    from veille.geo.cues import surroundings_follow
+    text = "Shells hit Kafr Zita and its surroundings, then Morek and surrounding villages."
+    assert surroundings_follow(text, text.index("Zita") + len("Zita"), "en")
+    assert surroundings_follow(text, text.index("Morek") + len("Morek"), "en")
+    assert not surroundings_follow(text, text.index("hit") + len("hit"), "en")

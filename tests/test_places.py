@@ -32,6 +32,11 @@ def test_multiword_names_with_lowercase_particles(nlp_en, gazetteer):
     assert {"Deir ez-Zor", "Ras al-Ain"} <= set(found)
 
 
+def test_a_spaced_lowercase_article_opens_a_name(nlp_en, gazetteer):
+    found = _mentions(nlp_en, "en", "Gunmen shot two men in al Bab on Friday.", gazetteer)
+    assert "al Bab" in found
+
+
 def test_province_cue_makes_an_admin1_mention(nlp_fr, nlp_en, gazetteer):
     french = _mentions(nlp_fr, "fr", "Des frappes ont visé la province d'Idlib mardi.", gazetteer)
     assert french["Idlib"].kind == "admin1"
@@ -75,3 +80,16 @@ def test_contracted_article_name_is_found(nlp_fr, gazetteer):
 def test_village_tagged_as_a_person_is_kept_after_a_place_cue(nlp_en, gazetteer):
     found = _mentions(nlp_en, "en", "Mortar fire hit the outskirts of Tal Tamr on Tuesday.", gazetteer)
     assert "Tal Tamr" in found
+
+
+def test_a_village_told_as_lying_in_a_province_is_kept_whatever_the_tagger_says(nlp_en, gazetteer):
+    # the small English model tags this village a person
+    found = _mentions(nlp_en, "en", "Regime forces shelled Taftanaz in Idlib using artillery fire.", gazetteer)
+    assert {"Taftanaz", "Idlib"} <= set(found)
+
+
+def test_no_word_of_an_organisation_name_is_a_place(nlp_en, gazetteer):
+    found = _mentions(nlp_en, "en", "Fighters of Sultan Murad Division clashed near Idlib.", gazetteer)
+    assert set(found) == {"Idlib"}
+    found = _mentions(nlp_en, "en", "Gunmen from Aleppo Shield Forces clashed near Idlib.", gazetteer)
+    assert set(found) == {"Idlib"}

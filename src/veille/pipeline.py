@@ -18,6 +18,8 @@ from veille.extract.quantities import find_quantity_mentions
 from veille.extract.times import find_time_mentions
 from veille.extract.triggers import find_trigger_mentions
 from veille.geo.gazetteer import Gazetteer, default_gazetteer
+from veille.geo.admin_seats import at_division_seats
+from veille.geo.containment import fit_to_containers
 from veille.geo.resolve import resolve_places
 from veille.language import identify_language
 from veille.nlp import load_pipeline
@@ -103,7 +105,10 @@ class Pipeline:
         """Mentions, places and events of one parsed article."""
         mentions = extract_mentions(doc, language, self.gazetteer)
         mentions.times = find_time_mentions(doc, language, article.published)
-        places = resolve_places(mentions.places, doc.text, language, self.gazetteer)
+        text = doc.text
+        places = resolve_places(mentions.places, text, language, self.gazetteer)
+        places = at_division_seats(fit_to_containers(mentions.places, places, text, language, self.gazetteer),
+                                   self.gazetteer)
         events = code_events(article, doc, language, mentions, places)
         if self.model is not None:
             events = self.model.recode(article, doc, language, mentions, events)

@@ -13,6 +13,7 @@ from veille.coding.actor_defaults import acled_country_name, apply_actor_convent
 from veille.coding.actors import assign_actors
 from veille.coding.casualty_owner import carry_tolls_from_retellings, move_counts_to_violent_events
 from veille.coding.claims import build_claim
+from veille.coding.event_place import PlaceRole, choose_event_place, place_roles
 from veille.coding.followups import carry_casualties_back
 from veille.coding.merge import merge_retold_events
 from veille.coding.grouping import EventCandidate, assign_to_candidates, group_triggers, mention_distance
@@ -41,6 +42,11 @@ class _Context:
     def text(self) -> str:
         """The Doc's text, built once: spaCy rebuilds Doc.text from the tokens on every access."""
         return self.doc.text
+
+    @cached_property
+    def place_roles(self) -> dict[PlaceMention, PlaceRole]:
+        """What the text says of each resolved place mention: a name fragment, an area holding another, ..."""
+        return place_roles(self.text, self.mentions.places, self.places, self.language)
 
 
 def _span(mention) -> Span:
@@ -190,22 +196,18 @@ def _code_candidate(ctx: _Context, candidate: EventCandidate, args: dict, previo
 
 
 def _choose_place(ctx: _Context, candidate: EventCandidate, assigned: list[PlaceMention]):
-    """The most precise place attached to the event; else one of its sentence (events told together happen
-    together: "a car bomb blew up at a checkpoint in Mosul"); else the latest place before it in its paragraph."""
-    def rank(mention: PlaceMention) -> tuple[int, int]:
-        return (ctx.places[mention].geo_precision, 0 if mention.kind == "place" else 1)
-
-    if assigned:
-        best = min(assigned, key=rank)
-        return ctx.places[best], best
+    """The place tied to the event or told in its sentence (events told together happen together: "a car bomb
+    blew up at a checkpoint in Mosul"), see choose_event_place; else the latest clean town before it in its
+    paragraph."""
     first, last = candidate.sentence
     in_sentence = [p for p in ctx.mentions.places if p in ctx.places and first <= p.token_start < last]
-    if in_sentence:
-        best = min(in_sentence, key=rank)
+    best = choose_event_place(assigned, in_sentence, ctx.places, ctx.place_roles)
+    if best is not None:
         return ctx.places[best], best
     sent_start = ctx.doc[candidate.sentence[0]].idx
     paragraph_start = paragraph_bounds(ctx.text, sent_start)[0]
-    before = [p for p in ctx.mentions.places if p in ctx.places and paragraph_start <= p.start < sent_start]
+    before = [p for p in ctx.mentions.places if p in ctx.places and paragraph_start <= p.start < sent_start
+              and not (ctx.place_roles[p].partial or ctx.place_roles[p].misplaced)]
     towns = [p for p in before if ctx.places[p].geo_precision == 1] or before
     if towns:
         return ctx.places[towns[-1]], towns[-1]

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from veille.evaluate.acled_gold import AcledGold, comparable_actor
+from veille.evaluate.admin1_match import same_admin1
 from veille.records import Event
 
 EARTH_RADIUS_KM = 6371.0088
@@ -59,7 +60,7 @@ def field_matches(outcome: RowOutcome) -> dict[str, bool]:
         "actor1": _actor_name(event.actor1) == comparable_actor(gold.actor1),
         "actor2": _actor_name(event.actor2) == comparable_actor(gold.actor2),
         "inter1": (event.inter1 or 0) == (gold.inter1 or 0),
-        "admin1": both_no_admin1 or (bool(place and place.admin1) and place.admin1.casefold() == gold.admin1.casefold()),
+        "admin1": both_no_admin1 or (place is not None and same_admin1(place.admin1, gold.admin1, place.iso3, gold.iso3)),
         "fatalities": (event.fatalities or 0) == (gold.fatalities or 0),
         "date": event.event_date == gold.event_date,
         "loc25": both_unplaced or (distance is not None and distance <= 25),

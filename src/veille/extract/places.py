@@ -8,7 +8,8 @@ from spacy.tokens import Doc, Span, Token
 
 from veille.extract.mentions import PlaceMention
 from veille.geo.cues import (
-    cue_at, demonym_countries, elision_prefix, follows_locative, lookup_forms, organisation_heads, stopword_keys,
+    cue_at, demonym_countries, elision_prefix, follows_locative, lookup_forms, organisation_heads,
+    is_locative_word, organisation_tails, surroundings_follow, place_type_words, spaced_name_articles, stopword_keys,
 )
 from veille.geo.gazetteer import Gazetteer, GazetteerEntry
 from veille.geo.normalise import is_arabic_script, normalise_name
@@ -34,9 +35,13 @@ def _is_capitalised(token: Token, elision: re.Pattern | None = None) -> bool:
     return bool(text) and (text[0].isupper() or is_arabic_script(text[0]))
 
 
-def _opens_article_name(token: Token) -> bool:
-    """ "al" in "al-Hawija": a short lower-case particle glued by a hyphen to a capitalised word."""
+def _opens_article_name(token: Token, spaced_articles: frozenset[str] = frozenset()) -> bool:
+    """ "al" in "al-Hawija" or "al Bab": a short lower-case particle glued by a hyphen to a capitalised word,
+    or a listed article that only opens names, spaced from one."""
     doc = token.doc
+    if (token.text in spaced_articles and token.whitespace_ == " " and token.i + 1 < len(doc)
+            and _is_capitalised(doc[token.i + 1])):
+        return True
     if token.i + 2 >= len(doc) or not _PARTICLE.match(token.text) or token.whitespace_:
         return False
     hyphen, word = doc[token.i + 1], doc[token.i + 2]
@@ -51,12 +56,13 @@ def _continues_name(previous: Token, token: Token) -> bool:
     return _is_capitalised(token) or bool(_PARTICLE.match(token.text))
 
 
-def _name_runs(sentence: Span, elision: re.Pattern | None) -> list[tuple[int, list[int]]]:
+def _name_runs(sentence: Span, elision: re.Pattern | None,
+               spaced_articles: frozenset[str] = frozenset()) -> list[tuple[int, list[int]]]:
     """(first token, possible last tokens longest first) for every token that may open a name."""
     runs = []
     for token in sentence:
         opens = _is_capitalised(token, elision)
-        if not (opens or _opens_article_name(token)):
+        if not (opens or _opens_article_name(token, spaced_articles)):
             continue
         ends = [token.i] if opens else []
         for following in sentence.doc[token.i + 1:min(sentence.end, token.i + MAX_NAME_TOKENS)]:
@@ -118,11 +124,16 @@ class _Finder:
                 return None
         if len(tokens) == 1 and not place_tagged:
             token = tokens[0]
-            if token.pos_ != "PROPN" or token.is_stop:
+            # a tagger may take an unusual spelling ("Dar'a") for a common noun; after "in" a
+            # province or a sizeable town is still a place
+            notable_after_locative = (token.pos_ == "NOUN" and follows_locative(self.text, start, self.language)
+                                      and any(entry.feature != "city" or entry.population >= NOTABLE_POPULATION
+                                              for entry in found))
+            if (token.pos_ != "PROPN" and not notable_after_locative) or token.is_stop:
                 return None
         if not from_entity and not self._entity_allows(first, last, found):
             return None
-        if self._follows_organisation_head(first):
+        if self._follows_organisation_head(first) or self._opens_organisation_name(last):
             return None
         return found
 
@@ -136,18 +147,55 @@ class _Finder:
         return found, strict
 
     def _entity_allows(self, first: int, last: int, found: list[GazetteerEntry]) -> bool:
-        """Inside a person or organisation entity a name counts only when it is the whole entity."""
+        """Inside a person or organisation entity a name counts only when it is the whole entity (or holds it).
+
+        An entity joining two names with a locative word ("X in Y") is a mistagged place and its
+        name told as lying in another ("X in Y") is a place, whatever the tagger said.
+        """
         for index in (first, last):
             ent = self.entity_of.get(index)
-            if ent is None or ent.label_ not in PERSON_LABELS | ORGANISATION_LABELS:
-                continue
-            if ent.start != first or ent.end != last + 1:
+            if ent is None or ent.label_ not in PERSON_LABELS | ORGANISATION_LABELS or self._joins_places(ent) \
+                    or ent[-1].text.lower() in place_type_words(self.language):
+                continue  # "X in Y", "X city" tagged as a person or an organisation: a place all the same
+            if ent.start < first or ent.end > last + 1:
                 return False
+            if ent.start != first or ent.end != last + 1:
+                continue  # a word of a longer name taken alone as a nationality or a name ("Ma'arrat An Nu'man")
             if ent.label_ in PERSON_LABELS and not any(
                 entry.feature != "city" or entry.population >= NOTABLE_POPULATION for entry in found
-            ) and not follows_locative(self.text, _name_offset(self.doc[first], self.elision), self.language):
+            ) and not follows_locative(self.text, _name_offset(self.doc[first], self.elision), self.language) \
+                    and not self._told_inside_a_place(last):
                 return False
         return True
+
+    def _joins_places(self, ent: Span) -> bool:
+        """ "X in Y" tagged as one organisation or person: a locative word between capitalised names."""
+        return any(token.is_lower and is_locative_word(token.text, self.language) and token.i + 1 < ent.end
+                   and _is_capitalised(self.doc[token.i + 1]) for token in ent[1:])
+
+    def _told_inside_a_place(self, last: int) -> bool:
+        """ "X in Y", "X town in the countryside of Y": a locative word right after (past a word for a kind
+        of place), then a name within a few words; or "X and its surroundings"."""
+        doc = self.doc
+        after = last + 1
+        if surroundings_follow(self.text, doc[last].idx + len(doc[last]), self.language):
+            return True
+        if after < len(doc) and doc[after].text.lower() in place_type_words(self.language):
+            after += 1
+        if after + 1 >= len(doc) or not is_locative_word(doc[after].text, self.language):
+            return False
+        return any(_is_capitalised(token) for token in doc[after + 1:min(len(doc), after + 6)]
+                   if not token.is_punct)
+
+    def _opens_organisation_name(self, last: int) -> bool:
+        """ "Sultan" in "Sultan Murad Division": the capitalised run goes on to a word closing an organisation."""
+        doc, tails = self.doc, organisation_tails(self.language)
+        for index in range(last + 1, min(len(doc), last + 6)):
+            if not _continues_name(doc[index - 1], doc[index]):
+                return False
+            if doc[index].text.lower() in tails and _is_capitalised(doc[index]):
+                return True
+        return False
 
     def _follows_organisation_head(self, first: int) -> bool:
         index = first - 1
@@ -197,7 +245,7 @@ def find_place_mentions(doc: Doc, language: str, gazetteer: Gazetteer) -> list[P
                 proposals.append((*bounds, True, found))
     sentences = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
     for sentence in sentences:
-        for first, ends in _name_runs(sentence, finder.elision):
+        for first, ends in _name_runs(sentence, finder.elision, spaced_name_articles(language)):
             for last in ends:
                 found = finder.accept(first, last, from_entity=False)
                 if found is None:

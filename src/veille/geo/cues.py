@@ -23,6 +23,9 @@ class PlaceCues:
     town_before: re.Pattern | None
     near_before: re.Pattern | None
     locative_before: re.Pattern | None
+    origin_before: re.Pattern | None
+    range_after: re.Pattern | None
+    surroundings_after: re.Pattern | None
 
 
 def _compile(patterns: list[str] | None, anchor_end: bool) -> re.Pattern | None:
@@ -42,7 +45,18 @@ def place_cues(language: str) -> PlaceCues:
         town_before=_compile(cues.get("town_before"), anchor_end=True),
         near_before=_compile(cues.get("near_before"), anchor_end=True),
         locative_before=_compile(cues.get("locative_before"), anchor_end=True),
+        origin_before=_compile(cues.get("origin_before"), anchor_end=True),
+        range_after=_compile(cues.get("range_after"), anchor_end=False),
+        surroundings_after=_compile(cues.get("surroundings_after"), anchor_end=False),
     )
+
+
+@lru_cache(maxsize=None)
+def _parenthesis_area_before(language: str) -> re.Pattern:
+    """ "Village (District, Province)", "X district (Province)": the last name of such a note is a province."""
+    kinds = "|".join(re.escape(word) for word in sorted(place_type_words(language), key=len, reverse=True))
+    after_kind = rf"|\b(?:{kinds}) \(" if kinds else ""
+    return re.compile(rf"(?:\w[\w'.-]* ?\([^()]{{1,60}}, {after_kind})$")
 
 
 def _clean(window: str) -> str:
@@ -57,6 +71,8 @@ def cue_at(text: str, start: int, end: int, language: str) -> str | None:
     if cues.admin1_before is not None and cues.admin1_before.search(before):
         return "admin1"
     if cues.admin1_after is not None and cues.admin1_after.search(after):
+        return "admin1"
+    if after.startswith(")") and _parenthesis_area_before(language).search(before):
         return "admin1"
     if cues.town_before is not None and cues.town_before.search(before):
         return "town"
@@ -73,7 +89,46 @@ def follows_locative(text: str, start: int, language: str) -> bool:
                (cues.locative_before, cues.near_before, cues.town_before, cues.admin1_before))
 
 
+def is_locative_word(word: str, language: str) -> bool:
+    """True for a lower-case locative preposition of the language ("in", "à")."""
+    pattern = place_cues(language).locative_before
+    return word.islower() and pattern is not None and pattern.search(_clean(word) + " ") is not None
+
+
+def follows_origin(text: str, start: int, language: str) -> bool:
+    """True when text[start:] names where someone or something came from ("reinforcements from X")."""
+    pattern = place_cues(language).origin_before
+    return pattern is not None and pattern.search(_clean(text[max(0, start - _WINDOW):start])) is not None
+
+
+def surroundings_follow(text: str, end: int, language: str) -> bool:
+    """True when text[:end] is followed by words for the land around a place ("X and its surroundings")."""
+    pattern = place_cues(language).surroundings_after
+    return pattern is not None and pattern.search(_clean(text[end:end + _WINDOW]).lstrip()) is not None
+
+
+def opens_range(text: str, end: int, language: str) -> bool:
+    """True when text[:end] is followed by the far end of a stretch ("from X to Y"): X is no origin then."""
+    pattern = place_cues(language).range_after
+    after = _clean(text[end:end + _WINDOW]).lstrip()
+    first, _, rest = after.partition(" ")
+    if first in place_type_words(language):  # "from X airbase to ..."
+        after = rest
+    return pattern is not None and pattern.search(after) is not None
+
+
 @lru_cache(maxsize=None)
+def spaced_name_articles(language: str) -> frozenset[str]:
+    """Lower-case articles that open a place name even when spaced from it ("al Bab")."""
+    return frozenset(str(word) for word in lexicon(language, "places").get("spaced_name_articles") or ())
+
+
+@lru_cache(maxsize=None)
+def place_type_words(language: str) -> frozenset[str]:
+    """Lower-cased words saying what kind of place a name is ("governorate", "city")."""
+    return frozenset(str(word).lower() for word in lexicon(language, "places").get("place_type_words") or ())
+
+
 @lru_cache(maxsize=None)
 def demonym_countries(language: str) -> dict[str, str]:
     """Normalised demonym -> ISO2 country code ("" for peoples without one country)."""
@@ -91,6 +146,24 @@ def stopword_keys(language: str) -> frozenset[str]:
 def organisation_heads(language: str) -> frozenset[str]:
     """Lower-cased words that open an organisation's name."""
     return frozenset(word.lower() for word in lexicon(language, "places").get("organisation_heads") or ())
+
+
+@lru_cache(maxsize=None)
+def thoroughfare_words(language: str) -> frozenset[str]:
+    """Lower-cased words that make the name before them a street's or a road's ("street", "highway")."""
+    return frozenset(str(word).lower() for word in lexicon(language, "places").get("thoroughfare_words") or ())
+
+
+@lru_cache(maxsize=None)
+def list_words(language: str) -> tuple[str, ...]:
+    """Words joining the names of a list ("and", "or")."""
+    return tuple(str(word) for word in lexicon(language, "places").get("list_words") or ())
+
+
+@lru_cache(maxsize=None)
+def organisation_tails(language: str) -> frozenset[str]:
+    """Lower-cased words that close an organisation's name."""
+    return frozenset(word.lower() for word in lexicon(language, "places").get("organisation_tails") or ())
 
 
 @lru_cache(maxsize=None)

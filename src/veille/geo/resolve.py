@@ -31,6 +31,8 @@ ADMIN1_CONTEXT = 1.5  # the place's province is named or holds another resolved 
 PROXIMITY = 1.5  # at most, for a place right next to another resolved place
 PROXIMITY_KM = 250.0
 CONFIDENT_MARGIN = 1.5
+INSTALLED_PACK = 1.0  # a place from a pack the user installed, against a namesake of the embedded GeoNames data
+SITES_SOURCE = "veille sites"
 LOOSE_MIN_POPULATION = 10_000  # a vowel-folded spelling match must name a place at least this big
 NAMESAKE_MIN_POPULATION = 50_000  # a province's namesake capital stands in for a bare province name
 AREAS = frozenset({"country", "region"})  # places that hold countries or are one
@@ -83,6 +85,8 @@ def _prior(entry: GazetteerEntry, group: _Group) -> float:
     # GeoNames lists some towns without a count; cities500 holds none below 500, packs' villages ~100.
     floor = LISTED_TOWN_POPULATION if entry.source == "geonames" else VILLAGE_POPULATION
     score = math.log10(max(entry.population, floor if entry.feature == "city" else 0) + 1)
+    if entry.source != "geonames" and entry.source != SITES_SOURCE:
+        score += INSTALLED_PACK  # the user installed this region's villages: they are what its texts name
     if entry.feature in AREAS:
         score += COUNTRY_PRIOR
     elif entry.feature == "admin1":

@@ -1,0 +1,163 @@
+"""Choose the place of an event among the place mentions around it, by the role each plays in the text."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from veille.extract.mentions import PlaceMention
+from veille.geo.containment import distance_km, holds, list_container_pairs
+from veille.geo.cues import (
+    cue_at, follows_origin, opens_range, place_type_words, stopword_keys, thoroughfare_words,
+)
+from veille.geo.normalise import normalise_name
+from veille.records import Place
+
+SUPPORT_KM = 100.0  # a name fragment is trusted when it resolves this close to another place of the text
+FOREIGN_KM = 1_000.0  # a lone place this far from the text's other places, in another country, is a namesake
+_NEXT_WORD = re.compile(r"^[ \t]+((?:(?:al|el|as|ad|ar|an|at|ash|az)[ -])?[^\W_][\w'’]*)")
+_PREVIOUS_WORD = re.compile(r"([\w'’-]+)[ \t]+$")
+_THOROUGHFARE_AFTER = re.compile(r"^(?:\s*[-–]\s*[A-Z][\w'’-]*(?: [A-Za-z][\w'’-]*){0,2}?)?\s+(\w+)")
+_SENTENCE_START = re.compile(r"(?:^|[.:;!?\n]\s*)$")
+
+
+@dataclass(frozen=True)
+class PlaceRole:
+    """What a mention's surroundings say about it."""
+
+    partial: bool  # a fragment of a longer name ("Tall" of "Tall Sakhr") resolved away from the text's other places
+    thoroughfare: bool  # names a street or a road ("X Street", "the X-Y highway"), not where the event is
+    misplaced: bool  # its resolution lies outside the area the text puts it in
+    foreign: bool  # in another country than all the article's other places, which agree on one
+    container: bool  # it names the area holding another place ("X in Y", "X (Y)")
+    origin: bool  # where someone came from ("reinforcements from X")
+
+
+def _inside_parentheses(text: str, start: int) -> bool:
+    opened = text.rfind("(", max(0, start - 120), start)
+    return opened != -1 and ")" not in text[opened:start]
+
+
+def is_partial_name(text: str, mention: PlaceMention, language: str) -> bool:
+    """True when capitalised words glued to the mention make it part of a longer name ("Maaret X", "X Street")."""
+    following = _NEXT_WORD.match(text[mention.end:mention.end + 40])
+    if following is not None:
+        word = following.group(1)
+        if (word[0].isupper() or word[0].isdigit()) and word.lower() not in place_type_words(language):
+            return True
+    window = text[max(0, mention.start - 40):mention.start]
+    preceding = _PREVIOUS_WORD.search(window)
+    if preceding is None:
+        return False
+    word, word_start = preceding.group(1), mention.start - len(window) + preceding.start(1)
+    if normalise_name(f"{word} x") == "x":  # an Arabic article left out of the mention ("el X"): look before it
+        with_article = PlaceMention(start=word_start, end=mention.end, text=text[word_start:mention.end],
+                                    token_start=mention.token_start, token_end=mention.token_end)
+        return word_start > 0 and is_partial_name(text, with_article, language)
+    if not word[0].isupper() or word_start == 0 or _SENTENCE_START.search(text[max(0, word_start - 3):word_start]):
+        return False  # a lower-case word, or the sentence's first word, capitalised anyway
+    if normalise_name(word) in stopword_keys(language):
+        return False
+    return cue_at(text, mention.start, mention.end, language) is None  # "Northern X" is a cue, not a name
+
+
+def names_thoroughfare(text: str, mention: PlaceMention, language: str) -> bool:
+    """True when a word for a street or a road follows the name, past other names joined by hyphens."""
+    match = _THOROUGHFARE_AFTER.match(text[mention.end:mention.end + 80])
+    return match is not None and match.group(1).lower() in thoroughfare_words(language)
+
+
+def _supported(place: Place, mention: PlaceMention, others: list[tuple[PlaceMention, Place]]) -> bool:
+    """Whether another place of the text lies in the same division or close by."""
+    for other_mention, other in others:
+        if other_mention is mention or not other.iso3 or other.iso3 != place.iso3:
+            continue
+        if place.admin1 and other.admin1 == place.admin1:
+            return True
+        if None not in (place.latitude, other.latitude) and distance_km(place, other) <= SUPPORT_KM:
+            return True
+    return False
+
+
+def _is_trusted(text: str, mention: PlaceMention, outer: Place, main_iso3: str | None, language: str) -> bool:
+    """An area ("Y District", a province, a name in parentheses after X), or a place in the country most of the
+    text's places are in, can tell a namesake from the place meant."""
+    if outer.geo_precision >= 3 or (main_iso3 is not None and outer.iso3 == main_iso3):
+        return True
+    if _inside_parentheses(text, mention.start):
+        return True  # "X (District, Province)": a note on where X lies
+    following = _NEXT_WORD.match(text[mention.end:mention.end + 40])
+    return following is not None and following.group(1).lower() in place_type_words(language)
+
+
+def _is_foreign(place: Place, mention: PlaceMention, main_iso3: str | None, main_count: int,
+                ordered: list[PlaceMention], places: dict[PlaceMention, Place]) -> bool:
+    """In another country than most of the text's places, which are several or all far from it."""
+    if not place.iso3 or main_iso3 is None or place.iso3 == main_iso3:
+        return False
+    if main_count >= 2:
+        return True
+    return all(None in (place.latitude, places[m].latitude) or distance_km(place, places[m]) > FOREIGN_KM
+               for m in ordered if m is not mention)
+
+
+def place_roles(text: str, mentions: list[PlaceMention], places: dict[PlaceMention, Place],
+                language: str) -> dict[PlaceMention, PlaceRole]:
+    """The role of every resolved mention of an article."""
+    ordered = sorted((m for m in mentions if m in places), key=lambda m: m.start)
+    container_of = list_container_pairs(text, mentions, places, language)  # inner -> the area named right after it
+    complete = [(m, places[m]) for m in ordered if not is_partial_name(text, m, language)]
+    # The text's main country: the one holding most of its distinct towns and provinces, ahead of any other.
+    countries = Counter(iso3 for iso3, _ in {(places[m].iso3, places[m].name) for m in ordered
+                                             if places[m].iso3 and places[m].admin1})
+    ranked = countries.most_common(2) + [("", 0)]
+    main_iso3 = ranked[0][0] if ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1] else None
+    roles = {}
+    for mention in ordered:
+        place = places[mention]
+        outer = container_of.get(mention)
+        roles[mention] = PlaceRole(
+            partial=is_partial_name(text, mention, language) and not _supported(place, mention, complete),
+            thoroughfare=names_thoroughfare(text, mention, language),
+            misplaced=outer is not None and not holds(places[outer], place)
+            and _is_trusted(text, outer, places[outer], main_iso3, language),
+            foreign=_is_foreign(place, mention, main_iso3, countries[main_iso3], ordered, places),
+            container=_inside_parentheses(text, mention.start),
+            origin=follows_origin(text, mention.start, language) and not opens_range(text, mention.end, language),
+        )
+    # An area holding a place worth choosing steps back for it; one holding only misread names does not.
+    for inner, outer in container_of.items():
+        role = roles[inner]
+        if not (role.partial or role.misplaced or role.foreign or role.thoroughfare) and not roles[outer].container:
+            roles[outer] = replace(roles[outer], container=True)
+    return roles
+
+
+def _rank(mention: PlaceMention, role: PlaceRole, place: Place, assigned: bool) -> tuple:
+    # A town named as holding another still beats an area: "(District town, Province)" in a note
+    # about "a village in western Yemen" places the event at the district's town.
+    return (role.partial, role.misplaced, role.foreign, place.geo_precision >= 3, place.admin1 is None,
+            role.thoroughfare, role.origin, role.container,
+            place.geo_precision, not assigned, mention.kind != "place", mention.start)
+
+
+def choose_event_place(assigned: list[PlaceMention], in_sentence: list[PlaceMention],
+                       places: dict[PlaceMention, Place],
+                       roles: dict[PlaceMention, PlaceRole]) -> PlaceMention | None:
+    """The mention that places the event: a clean, precise place tied to its trigger, else one of its sentence.
+
+    Mentions tied to the trigger come first unless the best of them is only an area or a doubtful
+    reading; then the sentence's other places compete too (an event "in Lebanon ... in Tyre" is in Tyre).
+    """
+    def key(mention: PlaceMention, tied: bool) -> tuple:
+        return _rank(mention, roles[mention], places[mention], tied)
+
+    tied = [m for m in assigned if m in places and m in roles]
+    best = min(tied, key=lambda m: key(m, True)) if tied else None
+    if best is not None and not any(key(best, True)[:8]):
+        return best
+    pool = [(m, True) for m in tied] + [(m, False) for m in in_sentence if m in places and m in roles and m not in tied]
+    if not pool:
+        return None
+    return min(pool, key=lambda item: key(*item))[0]

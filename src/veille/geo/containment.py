@@ -1,0 +1,140 @@
+"""Places told as lying in another ("X in Y", "X (District, Y)"): find the pairs, and keep X inside Y."""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+from veille.extract.mentions import PlaceMention
+from veille.geo.cues import cue_at, list_words, place_type_words
+from veille.geo.gazetteer import Gazetteer, GazetteerEntry
+from veille.geo.normalise import normalise_name
+from veille.records import Place, Span
+
+CONTAINER_MAX_KM = 200.0  # a place lying farther than this from the area named as holding it was misread
+TOWN_MAX_KM = 60.0  # ... or than this from the town named as holding it
+# A place is told as lying in the area named next when only names, articles and words for kinds of
+# places stand between them, up to a comma, an opening parenthesis, "in" or "of": "X, Y", "X in Y",
+# "X town of Y", "X area (District, Y".
+_CONNECTOR = r"(?:,|\(|\bin|\bin the|\b[Oo]f|\bwithin|\bdans|\bà|\ben)"
+
+
+@lru_cache(maxsize=None)
+def _container_gap(language: str) -> re.Pattern:
+    kinds = "|".join(re.escape(word) for word in sorted(place_type_words(language), key=len, reverse=True))
+    word = rf"(?:[A-Z][\w'’-]*|(?i:al|el|as|ad|ar|an|at|ash|az|{kinds}))" if kinds else r"[A-Z][\w'’-]*"
+    article = r"(?:(?i:al|el|as|ad|ar|an|at|ash|az)[- ])?"  # an article the next mention left out ("in As-X")
+    return re.compile(rf"\s*(?:(?:{word}|in|of|the|\(|\))\s*){{0,6}}?{_CONNECTOR}\s*{article}|\s*-\s*")
+
+
+@lru_cache(maxsize=None)
+def _list_gap(language: str) -> re.Pattern:
+    words = "|".join(re.escape(word) for word in list_words(language))
+    return re.compile(rf"\s*,?\s*(?:{words})\s*" if words else r"(?!)")
+
+
+def distance_km(a: Place, b: Place) -> float:
+    """Great-circle distance between two places with coordinates."""
+    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
+    dp, dl = p2 - p1, math.radians(b.longitude - a.longitude)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def holds(outer: Place, inner: Place) -> bool:
+    """Whether `inner` can lie in the area `outer` names: same country, and the same province or not far off
+    (a town holds less than a province, or than a town named like its province, which may stand for it)."""
+    if outer.iso3 and inner.iso3 and outer.iso3 != inner.iso3:
+        return False
+    if outer.admin1 is None or (inner.admin1 is not None and inner.admin1 == outer.admin1):
+        return True  # a country holds all its places; a province all of its own
+    if None in (outer.latitude, outer.longitude, inner.latitude, inner.longitude):
+        return True
+    names_area = outer.geo_precision >= 3 or normalise_name(outer.name) == normalise_name(outer.admin1 or "")
+    return distance_km(outer, inner) <= (CONTAINER_MAX_KM if names_area else TOWN_MAX_KM)
+
+
+def container_pairs(text: str, mentions: list[PlaceMention], places: dict[PlaceMention, Place],
+                    language: str, resolved_only: bool = True) -> dict[PlaceMention, PlaceMention]:
+    """Each mention told as lying in the next one -> that next one.
+
+    With `resolved_only`, only mentions with a place count and a place resolved as an area holds in nothing.
+    """
+    ordered = sorted((m for m in mentions if m in places or not resolved_only), key=lambda m: m.start)
+    return {inner: outer for inner, outer in zip(ordered, ordered[1:])
+            if (not resolved_only or places[inner].geo_precision < 3)
+            and _container_gap(language).fullmatch(text[inner.end:outer.start])}
+
+
+def _entry_of(place: Place, gazetteer: Gazetteer) -> GazetteerEntry | None:
+    if place.geonameid is None:
+        return None
+    return next((entry for entry in gazetteer.candidates(place.name) if entry.geonameid == place.geonameid), None)
+
+
+def _place_from(entry: GazetteerEntry, mention: PlaceMention, precision: int, gazetteer: Gazetteer,
+                like: Place | None) -> Place:
+    country = gazetteer.country(entry.country_code)
+    fields = {"name": entry.name, "admin1": entry.admin1, "iso3": entry.iso3 or None,
+              "country": country.name if country is not None else None, "latitude": entry.latitude,
+              "longitude": entry.longitude, "geonameid": entry.geonameid}
+    if like is not None:
+        return like.model_copy(update=fields)
+    return Place(**fields, geo_precision=precision, mention=Span(start=mention.start, end=mention.end, text=mention.text))
+
+
+def _areas(outer: PlaceMention, places: dict[PlaceMention, Place], gazetteer: Gazetteer) -> list[GazetteerEntry]:
+    """What the outer name may be, the reading already chosen first, then provinces, then towns by size."""
+    if outer in places:
+        entry = _entry_of(places[outer], gazetteer)
+        return [entry] if entry is not None else []
+    found = [entry for entry in gazetteer.candidates(outer.text) if entry.feature in ("admin1", "city")]
+    return sorted(found, key=lambda entry: (entry.feature != "admin1", -entry.population))
+
+
+def fit_to_containers(mentions: list[PlaceMention], places: dict[PlaceMention, Place], text: str, language: str,
+                      gazetteer: Gazetteer) -> dict[PlaceMention, Place]:
+    """The places, each one told as lying in a province read as its namesake inside that province.
+
+    A pair left unresolved (a village abroad and a province both dropped as strays) is read the
+    same way when the gazetteer has a town of the first name inside a province of the second.
+    """
+    fitted = dict(places)
+    for inner, outer in list_container_pairs(text, mentions, places, language, resolved_only=False).items():
+        current = _entry_of(places[inner], gazetteer) if inner in places else None
+        areas = [area for area in _areas(outer, places, gazetteer)
+                 if area.feature not in ("country", "region") and area.admin1_code]
+        for area in areas:
+            region = (area.country_code, area.admin1_code)
+            if current is not None and (current.country_code, current.admin1_code) == region:
+                break
+            inside = [entry for entry in gazetteer.candidates(inner.text)
+                      if entry.feature == "city" and (entry.country_code, entry.admin1_code) == region]
+            if not inside:
+                continue
+            entry = max(inside, key=lambda candidate: candidate.population)
+            near = cue_at(text, inner.start, inner.end, language) == "near"
+            like = places.get(inner)
+            if like is not None and like.geo_precision >= 3:  # a country or province namesake read as the village
+                like = like.model_copy(update={"geo_precision": 2 if near else 1})
+            fitted[inner] = _place_from(entry, inner, 2 if near else 1, gazetteer, like)
+            if outer not in fitted:
+                fitted[outer] = _place_from(area, outer, 3 if area.feature == "admin1" else 1, gazetteer, None)
+            break
+        else:
+            provinces = [area for area in areas if area.feature == "admin1"]
+            if provinces and outer not in fitted:  # a province dropped as a stray for a misread village in it
+                fitted[outer] = _place_from(provinces[0], outer, 3, gazetteer, None)
+    return fitted
+
+
+def list_container_pairs(text: str, mentions: list[PlaceMention], places: dict[PlaceMention, Place],
+                         language: str, resolved_only: bool = True) -> dict[PlaceMention, PlaceMention]:
+    """Container pairs, a list's earlier names sharing the container of its last ("X and Y in Z")."""
+    pairs = container_pairs(text, mentions, places, language, resolved_only)
+    ordered = sorted((m for m in mentions if m in places or not resolved_only), key=lambda m: m.start)
+    for first, second in reversed(list(zip(ordered, ordered[1:]))):
+        if first not in pairs and second in pairs and _list_gap(language).fullmatch(text[first.end:second.start]):
+            pairs[first] = pairs[second]
+    return pairs

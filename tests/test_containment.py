@@ -1,0 +1,81 @@
+"""Places told as lying in a province are read as the namesake inside it (invented names and a small gazetteer)."""
+
+from veille.extract.mentions import PlaceMention
+from veille.geo.containment import container_pairs, fit_to_containers
+from veille.geo.gazetteer import GazetteerEntry
+from veille.records import Place
+
+
+def _entry(geonameid, name, admin1_code, admin1, lat, lon, feature="city", population=0):
+    return GazetteerEntry(geonameid=geonameid, name=name, country_code="SY", iso3="SYR", admin1_code=admin1_code,
+                          admin1=admin1, latitude=lat, longitude=lon, population=population, feature=feature,
+                          source="test")
+
+
+class _SmallGazetteer:
+    def __init__(self, entries):
+        self.entries = entries
+
+    def candidates(self, name):
+        return [entry for entry in self.entries if entry.name == name]
+
+    def country(self, code):
+        return _entry(1, "Syria", "", None, 35.0, 38.0, feature="country")
+
+
+NORTH_VILLAGE = _entry(11, "Umm Zaytun", "01", "Northland", 36.9, 41.0)
+SOUTH_VILLAGE = _entry(12, "Umm Zaytun", "06", "Southland", 32.7, 36.1)
+SOUTH_TOWN = _entry(13, "Southland", "06", "Southland", 32.6, 36.1, population=100_000)
+
+
+def _mention(text, name):
+    start = text.index(name)
+    return PlaceMention(start=start, end=start + len(name), text=name, token_start=start, token_end=start + 1)
+
+
+def _place(entry, precision=1):
+    return Place(name=entry.name, admin1=entry.admin1, iso3="SYR", latitude=entry.latitude,
+                 longitude=entry.longitude, geonameid=entry.geonameid, geo_precision=precision)
+
+
+def test_a_village_told_as_lying_in_a_province_is_read_as_the_namesake_there():
+    text = "Gunmen shot a farmer in Umm Zaytun in the western countryside of Southland."
+    village, province = _mention(text, "Umm Zaytun"), _mention(text, "Southland")
+    places = {village: _place(NORTH_VILLAGE), province: _place(SOUTH_TOWN)}
+    assert container_pairs(text, [village, province], places, "en") == {village: province}
+    fitted = fit_to_containers([village, province], places, text, "en",
+                               _SmallGazetteer([NORTH_VILLAGE, SOUTH_VILLAGE, SOUTH_TOWN]))
+    assert fitted[village].geonameid == 12 and fitted[village].admin1 == "Southland"
+    assert fitted[province] == places[province]
+
+
+def test_places_merely_listed_together_are_left_alone():
+    text = "Shelling hit Umm Zaytun and then reached Southland."
+    village, province = _mention(text, "Umm Zaytun"), _mention(text, "Southland")
+    places = {village: _place(NORTH_VILLAGE), province: _place(SOUTH_TOWN)}
+    assert container_pairs(text, [village, province], places, "en") == {}
+    fitted = fit_to_containers([village, province], places, text, "en",
+                               _SmallGazetteer([NORTH_VILLAGE, SOUTH_VILLAGE, SOUTH_TOWN]))
+    assert fitted[village].geonameid == 11
+
+
+def test_every_name_of_a_list_lies_in_the_area_named_after_it():
+    text = "Airstrikes hit Umm Zaytun and Tal Warda in Southland."
+    village, other, province = _mention(text, "Umm Zaytun"), _mention(text, "Tal Warda"), _mention(text, "Southland")
+    other_entry = _entry(14, "Tal Warda", "06", "Southland", 32.8, 36.2)
+    places = {village: _place(NORTH_VILLAGE), other: _place(other_entry), province: _place(SOUTH_TOWN)}
+    fitted = fit_to_containers([village, other, province], places, text, "en",
+                               _SmallGazetteer([NORTH_VILLAGE, SOUTH_VILLAGE, SOUTH_TOWN, other_entry]))
+    assert fitted[village].geonameid == 12
+
+
+def test_a_province_dropped_for_a_misread_village_comes_back():
+    text = "Gunmen shot a farmer in Umm Zaytun in Southland."
+    village, province = _mention(text, "Umm Zaytun"), _mention(text, "Southland")
+    places = {village: _place(NORTH_VILLAGE)}  # the resolver kept only the village, read elsewhere
+    southland = _entry(15, "Southland", "06", "Southland", 32.5, 36.3, feature="admin1", population=500_000)
+    fitted = fit_to_containers([village, province], places, text, "en", _SmallGazetteer([NORTH_VILLAGE, southland]))
+    assert fitted[province].geonameid == 15 and fitted[province].geo_precision == 3
+    # a town of that name elsewhere is no evidence: only a province comes back
+    fitted = fit_to_containers([village, province], places, text, "en", _SmallGazetteer([NORTH_VILLAGE, SOUTH_TOWN]))
+    assert province not in fitted

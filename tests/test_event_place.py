@@ -1,0 +1,116 @@
+"""Choosing an event's place among the mentions around it (texts written for these tests)."""
+
+from veille.coding.event_place import choose_event_place, is_partial_name, place_roles
+from veille.extract.mentions import PlaceMention
+from veille.records import Place
+
+
+def _mention(text: str, name: str, occurrence: int = 0, kind: str = "place") -> PlaceMention:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(name, start + 1)
+    return PlaceMention(start=start, end=start + len(name), text=name, token_start=start, token_end=start + 1,
+                        kind=kind)
+
+
+def _place(name, iso3, admin1, lat, lon, precision=1) -> Place:
+    return Place(name=name, admin1=admin1, iso3=iso3, latitude=lat, longitude=lon, geo_precision=precision)
+
+
+def _choose(text, resolved, assigned_names=None):
+    mentions = [m for m, _ in resolved]
+    places = dict(resolved)
+    roles = place_roles(text, mentions, places, "en")
+    assigned = [m for m in mentions if assigned_names is None or m.text in assigned_names]
+    chosen = choose_event_place(assigned, mentions, places, roles)
+    return chosen.text if chosen else None
+
+
+def test_a_namesake_abroad_gives_way_to_the_province_named_as_holding_it():
+    text = "Gunmen attacked farmers in Oakfield in Northland province."
+    resolved = [(_mention(text, "Oakfield"), _place("Oakfield", "FAR", "Elsewhere", 10.0, 10.0)),
+                (_mention(text, "Northland"), _place("Northland", "HOM", "Northland", 40.0, 40.0, 3))]
+    assert _choose(text, resolved) == "Northland"
+    # between two towns of two countries, nothing tells which one is misread
+    text = "Gunmen attacked farmers in Oakfield in Northland."
+    resolved = [(_mention(text, "Oakfield"), _place("Oakfield", "FAR", "Elsewhere", 10.0, 10.0)),
+                (_mention(text, "Northland"), _place("Northland", "HOM", "Northland", 40.0, 40.0))]
+    assert _choose(text, resolved) == "Oakfield"
+
+
+def test_a_place_inside_the_province_named_after_it_is_kept():
+    text = "Gunmen attacked farmers in Oakfield in Northland."
+    resolved = [(_mention(text, "Oakfield"), _place("Oakfield", "HOM", "Northland", 40.2, 40.1)),
+                (_mention(text, "Northland"), _place("Northland", "HOM", "Northland", 40.0, 40.0, 3))]
+    assert _choose(text, resolved) == "Oakfield"
+
+
+def test_a_fragment_of_a_longer_name_resolved_far_away_is_not_the_place():
+    text = "Shelling hit Upper Millbrook in rural Eastvale."
+    resolved = [(_mention(text, "Millbrook"), _place("Millbrook", "HOM", "Coast", 45.0, 45.0)),
+                (_mention(text, "Eastvale"), _place("Eastvale", "HOM", "Plains", 40.0, 40.0, 2))]
+    assert is_partial_name(text, resolved[0][0], "en")
+    assert _choose(text, resolved) == "Eastvale"
+
+
+def test_a_word_saying_what_kind_of_place_does_not_make_a_fragment():
+    text = "Shelling hit Eastvale City at night."
+    assert not is_partial_name(text, _mention(text, "Eastvale"), "en")
+
+
+def test_the_first_word_of_a_sentence_does_not_make_a_fragment():
+    text = "Protests. Eastvale saw a march."
+    assert not is_partial_name(text, _mention(text, "Eastvale"), "en")
+
+
+def test_where_reinforcements_came_from_is_not_where_they_arrived():
+    text = "Reinforcements from Westport arrived in Eastvale."
+    resolved = [(_mention(text, "Westport"), _place("Westport", "HOM", "Coast", 40.0, 39.0)),
+                (_mention(text, "Eastvale"), _place("Eastvale", "HOM", "Plains", 40.0, 40.0))]
+    assert _choose(text, resolved) == "Eastvale"
+
+
+def test_a_stretch_from_one_place_to_another_starts_at_the_first():
+    text = "Raids hit the road from Westport to Eastvale."
+    resolved = [(_mention(text, "Westport"), _place("Westport", "HOM", "Coast", 40.0, 39.0)),
+                (_mention(text, "Eastvale"), _place("Eastvale", "HOM", "Plains", 40.0, 40.0))]
+    assert _choose(text, resolved) == "Westport"
+
+
+def test_a_town_named_in_parentheses_beats_the_country():
+    text = "Shells hit a village in western Farland (Millbrook, Northland)."
+    resolved = [(_mention(text, "Farland", kind="country"), _place("Farland", "HOM", None, 41.0, 41.0, 3)),
+                (_mention(text, "Millbrook"), _place("Millbrook", "HOM", "Northland", 40.1, 40.1)),
+                (_mention(text, "Northland"), _place("Northland", "HOM", "Northland", 40.0, 40.0, 3))]
+    assert _choose(text, resolved, assigned_names={"Farland"}) == "Millbrook"
+
+
+def test_a_lone_place_abroad_gives_way_to_the_places_of_the_country_the_text_is_about():
+    text = "Rioters blocked a highway in Westport at the Millbrook camp near Eastvale."
+    resolved = [(_mention(text, "Westport"), _place("Westport", "HOM", "Coast", 40.0, 39.0)),
+                (_mention(text, "Millbrook"), _place("Millbrook", "FAR", "Elsewhere", 10.0, 10.0)),
+                (_mention(text, "Eastvale"), _place("Eastvale", "HOM", "Plains", 40.0, 40.0, 2))]
+    assert _choose(text, resolved, assigned_names={"Millbrook"}) == "Westport"
+
+
+def test_where_someone_came_from_steps_back_even_for_an_area():
+    text = "A man from Westport was executed in Northland."
+    resolved = [(_mention(text, "Westport"), _place("Westport", "HOM", "Coast", 40.0, 39.0)),
+                (_mention(text, "Northland"), _place("Northland", "HOM", "Northland", 40.5, 39.5))]
+    assert _choose(text, resolved) == "Northland"
+
+
+def test_a_street_named_after_a_town_is_not_where_the_event_is():
+    text = "A car bomb exploded in Millbrook street of Eastvale city."
+    resolved = [(_mention(text, "Millbrook"), _place("Millbrook", "HOM", "Plains", 40.1, 40.1)),
+                (_mention(text, "Eastvale"), _place("Eastvale", "HOM", "Plains", 40.0, 40.0))]
+    assert _choose(text, resolved) == "Eastvale"
+
+
+def test_an_area_holding_a_list_steps_back_for_its_places():
+    text = "Airstrikes hit rural Millbrook and Westport in Northland countryside."
+    resolved = [(_mention(text, "Millbrook"), _place("Millbrook", "HOM", "Northland", 40.1, 40.1, 2)),
+                (_mention(text, "Westport"), _place("Westport", "FAR", "Elsewhere", 10.0, 10.0)),
+                (_mention(text, "Northland"), _place("Northland", "HOM", "Northland", 40.0, 40.0))]
+    # Westport is a namesake abroad; Northland still holds Millbrook, named in the same list
+    assert _choose(text, resolved) == "Millbrook"
