@@ -26,6 +26,8 @@ class GeoScore:
     correct: int = 0  # ... within ACCURACY_KM
     predicted: int = 0  # detected places (detection mode only)
     true_positives: int = 0  # detected places overlapping a gold toponym and within ACCURACY_KM
+    fallback_placed: int = 0  # given spans the gazetteer lacks, placed at a name inside them or the article's focus
+    fallback_correct: int = 0  # ... within ACCURACY_KM
     distances: list[float] = field(default_factory=list)
 
     def metrics(self, given_spans: bool) -> dict:
@@ -46,6 +48,9 @@ class GeoScore:
             "precision": round(precision, 4),
             "recall": round(recall, 4),
             "predicted": self.predicted,
+            **({"fallback_placed": self.fallback_placed,
+                "acc_161km_without_fallback": round((self.correct - self.fallback_correct) / self.n, 4) if self.n else 0.0}
+               if given_spans else {}),
         }
 
 
@@ -65,12 +70,17 @@ def score_given_spans(articles: list[GoldArticle], gazetteer: Gazetteer, languag
         mentions = {toponym: _mention(article.text, toponym) for toponym in article.toponyms
                     if 0 <= toponym.start < toponym.end <= len(article.text) and toponym.kind not in EXPRESSION_KINDS}
         places = resolve_places(list(mentions.values()), article.text, language, gazetteer, demonyms_as_places=True)
+        listed = resolve_places(list(mentions.values()), article.text, language, gazetteer, demonyms_as_places=True,
+                                place_unlisted=False)
         for toponym in _located(article.toponyms):
             score.n += 1
             place = places.get(mentions.get(toponym))
             if place is None or place.latitude is None:
                 continue
-            _add_distance(score, place, toponym)
+            correct = _add_distance(score, place, toponym)
+            if mentions.get(toponym) not in listed:
+                score.fallback_placed += 1
+                score.fallback_correct += correct
     return score
 
 

@@ -302,15 +302,17 @@ def _is_stray(entry: GazetteerEntry, group: _Group, context: _Context) -> bool:
 
 
 def resolve_places(mentions: list[PlaceMention], text: str, language: str,
-                   gazetteer: Gazetteer, demonyms_as_places: bool = False) -> dict[PlaceMention, Place]:
+                   gazetteer: Gazetteer, demonyms_as_places: bool = False,
+                  place_unlisted: bool = True) -> dict[PlaceMention, Place]:
     """Map each mention with at least one candidate to its most likely place.
 
     With `demonyms_as_places` (mentions known to be toponyms, as in gold spans), a demonym
-    resolves to its country, and a toponym the gazetteer lacks ("Elm Street") takes the place
-    named inside it, else the article's focus; otherwise such mentions are skipped.
+    resolves to its country, and (unless `place_unlisted` is off) a toponym the gazetteer lacks
+    ("Elm Street") takes the place named inside it, else the article's focus; otherwise such
+    mentions are skipped.
     """
     places = _resolve(mentions, text, language, gazetteer, demonyms_as_places)
-    if not demonyms_as_places:
+    if not demonyms_as_places or not place_unlisted:
         return places
     missing = [mention for mention in mentions if mention not in places]
     if not missing:
