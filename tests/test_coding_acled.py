@@ -23,7 +23,7 @@ def _events(pipeline, text):
 
 def test_a_fire_is_not_an_attack_but_firing_at_people_is(pipeline):
     assert _events(pipeline, "A fire broke out in a warehouse in Mosul on Monday.") == []
-    events = _events(pipeline, "On 2 May 2020, Israeli forces fired rubber bullets at farmers east of Khan Younis.")
+    events = _events(pipeline, "On 2 May 2020, Israeli forces shot rubber-coated bullets at a group of farmers east of Khan Younis.")
     assert events[0].sub_event_type == "Attack"
     assert events[0].actor1.name == "Military Forces of Israel"
     assert events[0].inter1 == 8  # state forces acting outside their own country
@@ -38,12 +38,12 @@ def test_exchanged_artillery_is_a_clash_and_one_sided_shelling_is_not(pipeline):
 
 def test_opening_date_carries_to_later_sentences(pipeline):
     events = _events(pipeline, "On 3 May 2020, the army deployed troops around the town. "
-                               "Two soldiers were killed when their vehicle hit a landmine.")
+                               "Two soldiers died when their truck struck a landmine.")
     assert {e.event_date.isoformat() for e in events} == {"2020-05-03"}
 
 
 def test_protest_with_police_intervention_in_the_next_sentence(pipeline):
-    events = _events(pipeline, "On 5 May 2020, teachers protested in front of the governorate building in Basra. "
+    events = _events(pipeline, "On 5 May 2020, teachers rallied outside the governorate building in Basra. "
                                "Police dispersed them with tear gas.")
     protest = events[0]
     assert protest.sub_event_type == "Protest with intervention"

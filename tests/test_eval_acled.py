@@ -32,7 +32,7 @@ ROW_A = {"event_id_cnty": "SYR1", "event_date": "3-May-20", "event_type": "Viole
          "sub_event_type": "Attack", "actor1": "Unidentified Armed Group (Syria)", "inter1": "3",
          "actor2": "Civilians (Syria)", "inter2": "7", "interaction": "37", "region": "Middle East",
          "country": "Syria", "admin1": "Dara", "location": "Dara", "latitude": "32.6189", "longitude": "36.1021",
-         "notes": "On 3 May 2020, unidentified gunmen shot dead a shopkeeper in Daraa city.", "fatalities": "1",
+         "notes": "On 3 May 2020, a shopkeeper was shot dead in Daraa city by unidentified gunmen.", "fatalities": "1",
          "timestamp": "1589000000", "iso3": "SYR", "iso": "760"}
 ROW_B = {"event_id_cnty": "IRQ1", "event_date": "2022-05-09", "disorder_type": "Demonstrations",
          "event_type": "Protests", "sub_event_type": "Peaceful protest", "actor1": "Protesters (Iraq)",

@@ -70,7 +70,7 @@ def test_military_sites_resolve_to_their_governorate(gazetteer):
 
 def test_a_small_namesake_abroad_is_dropped_in_running_text(gazetteer):
     # "Nadas" is unknown in Syria; the Romanian village of that name is no answer.
-    text = "Rebels looted crops in Nadas in rural Ras al Ain in al-Hasakeh."
+    text = "Rebels looted crops at Nadas, in the Ras al Ain area of al-Hasakeh."
     nadas, ras_al_ain, hasakeh = _resolve(text, ["Nadas", "Ras al Ain", "al-Hasakeh"], gazetteer)
     assert nadas is None
     assert ras_al_ain.iso3 == "SYR" and hasakeh.iso3 == "SYR"

@@ -26,7 +26,7 @@ def _first(pipeline, text, language="en"):
     "text, expected",
     [
         ("On 3 May 2020, a mob lynched a man accused of stealing a goat in Kano.", "Mob violence"),
-        ("On 3 May 2020, two groups of villagers clashed over a land dispute near Patna.", "Mob violence"),
+        ("On 3 May 2020, rival bands of villagers clashed over a field boundary near Patna.", "Mob violence"),
         ("On 3 May 2020, rioters set fire to a bank in Jericho.", "Mob violence"),
         ("On 3 May 2020, rioters set fire to a bank in Jericho during a protest against the closure of accounts.",
          "Violent demonstration"),
@@ -153,8 +153,8 @@ def test_civilian_victims_do_not_make_a_mob(pipeline):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("On 3 May 2020, rebels dropped a grenade from a drone on army positions near Hnutove.", "Air/drone strike"),
-        ("On 3 May 2020, militants threw a hand grenade at a police post in Mogadishu. "
+        ("On 3 May 2020, a rebel drone dropped a grenade over army trenches near Hnutove.", "Air/drone strike"),
+        ("On 3 May 2020, a militant hurled a hand grenade into a police post in Mogadishu. "
          "The police responded with gunfire.", "Armed clash"),
     ],
 )
@@ -197,7 +197,7 @@ def test_lethal_force_counts_only_against_a_peaceful_crowd(pipeline, text, expec
     "text, expected",
     [
         ("On 3 May 2020, two communities clashed over a temple loudspeaker in Roorkee.", "Mob violence"),
-        ("On 3 May 2020, a suspected thief was beaten up by locals in Joao Pessoa.", "Mob violence"),
+        ("On 3 May 2020, an alleged pickpocket was beaten up by locals in Joao Pessoa.", "Mob violence"),
         ("On 3 May 2020, five men beat a shopkeeper with sticks and stones in Chembur.", "Mob violence"),
         ("On 3 May 2020, gunmen shot and killed a shopkeeper in Chembur.", "Attack"),
     ],
@@ -207,17 +207,17 @@ def test_unarmed_crowds(pipeline, text, expected):
 
 
 def test_riots_told_as_background_do_not_make_a_protest_violent(pipeline):
-    event = _first(pipeline, "On 3 May 2020, protesters gathered in Sidon against the detention of activists during "
-                             "recent riots and demanded the return of looted funds.")
+    event = _first(pipeline, "On 3 May 2020, demonstrators assembled in Sidon against the jailing of activists after "
+                             "the recent riots, and asked for stolen public money to be returned.")
     assert event.sub_event_type == "Peaceful protest"
 
 
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("On 3 May 2020, IS militants killed a soldier near Qara Tepe.", "Armed clash"),
+        ("On 3 May 2020, IS fighters killed a soldier near Qara Tepe.", "Armed clash"),
         ("On 3 May 2020, gunmen opened fire on a police patrol in Jarablus.", "Armed clash"),
-        ("On 3 May 2020, IS militants killed a shepherd near Qara Tepe.", "Attack"),
+        ("On 3 May 2020, IS fighters killed a shepherd near Qara Tepe.", "Attack"),
     ],
 )
 def test_who_was_hit_separates_attacks_from_clashes(pipeline, text, expected):
@@ -225,16 +225,16 @@ def test_who_was_hit_separates_attacks_from_clashes(pipeline, text, expected):
 
 
 def test_violence_named_as_the_grievance_or_an_earlier_event_is_background(pipeline):
-    event = _first(pipeline, "On 3 May 2020, residents of Rosario held a pot-banging protest against the release of "
-                             "prisoners after the riots in the prisons.")
+    event = _first(pipeline, "On 3 May 2020, Rosario residents banged pans in a protest against freeing inmates "
+                             "after the jail riots.")
     assert event.sub_event_type == "Peaceful protest"
 
 
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("On 3 May 2020, two armed men clashed with police officers in Zamora.", "Armed clash"),
-        ("On 3 May 2020, two groups of villagers clashed with stones and rifles in a disputed border area.",
+        ("On 3 May 2020, a pair of armed men clashed with a police patrol in Zamora.", "Armed clash"),
+        ("On 3 May 2020, rival bands of villagers clashed with stones and rifles in a disputed border area.",
          "Armed clash"),
     ],
 )
@@ -245,10 +245,10 @@ def test_firearms_make_a_clash_not_a_brawl(pipeline, text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("On 3 May 2020, monitors recorded 30 explosions and bursts of fire involving small arms near Mineralne.",
+        ("On 3 May 2020, observers counted 30 blasts and several bursts of small-arms fire near Mineralne.",
          "Armed clash"),
         ("On 3 May 2020, pro-government forces responded to rebel shelling near Sirwah.", "Armed clash"),
-        ("On 3 May 2020, soldiers fired heavy machine guns and small arms at rebel positions near Vasylivka.",
+        ("On 3 May 2020, soldiers opened fire with heavy machine guns and small arms on rebel positions near Vasylivka.",
          "Armed clash"),
     ],
 )
@@ -262,7 +262,7 @@ def test_small_arms_and_replies_make_a_clash(pipeline, text, expected):
         ("On 3 May 2020, monitors recorded 12 gunshots from small arms near Popasna.", "Armed clash"),
         ("On 3 May 2020, the army carried out an operation against IS near Tikrit, leaving two militants dead.",
          "Armed clash"),
-        ("On 3 May 2020, inter-clan violence erupted in Afdere, leaving five people dead.", "Armed clash"),
+        ("On 3 May 2020, five people died as inter-clan violence flared in Afdere.", "Armed clash"),
     ],
 )
 def test_more_ways_to_tell_a_fight(pipeline, text, expected):

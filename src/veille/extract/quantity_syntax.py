@@ -96,7 +96,7 @@ def syntactic_cue(doc: Doc, start: int, end: int, cue_at: dict[int, LexiconHit],
             if came_from is not None and _is_agent(came_from, token, rules):
                 return STOP
             if came_from is not None and came_from.dep_ in rules.clause_deps and came_from.pos_ in CLAUSE_HEADS:
-                return STOP  # "1 killed and 50 were missing": another predicate, another count
+                return STOP  # "1 killed and 40 went missing": another predicate, another count
             return cue_at[token.i]
         for child in token.children:
             if child is came_from or child.i not in cue_at:
@@ -105,7 +105,7 @@ def syntactic_cue(doc: Doc, start: int, end: int, cue_at: dict[int, LexiconHit],
                                                      rules.complement_deps):
                 return cue_at[child.i]
             if child.dep_ in rules.shared_deps and came_from is not None and came_from.dep_ in rules.shared_from:
-                return cue_at[child.i]  # "1 soldier was shot and killed": the passive subject is shared
+                return cue_at[child.i]  # "1 guard was shot and killed": the passive subject is shared
         if token.dep_ in rules.description_deps:
             return STOP  # "5 fighters, [a coalition] of groups, were killed": the apposition describes them
         if token.pos_ == "VERB" and token.i != start and not (
@@ -221,7 +221,7 @@ def _victims_of(token: Token, rules: VictimRules) -> list[Token]:
     if not found and any(c.dep_ in rules.passive_aux_deps for c in auxiliaries):
         # "in Manaus, a man was beaten to death": the parser hung "man" on the town; take the noun before "was"
         before = token.doc[min(c.i for c in auxiliaries) - 1]
-        while before.dep_ == rules.conj_dep and before.head.pos_ == "NOUN":  # "a man and [an adolescent] were"
+        while before.dep_ == rules.conj_dep and before.head.pos_ == "NOUN":  # "a farmer and [a teenager] were"
             before = before.head
         found = [before] if before.pos_ == "NOUN" else []
     if not found and token.dep_ in rules.predicate_deps and token.head is not token:
@@ -241,7 +241,7 @@ def _counted(noun: Token, rules: VictimRules) -> int:
 
 
 def single_victims(doc: Doc, cues: list[LexiconHit], rules: VictimRules) -> tuple[int, int, int, int] | None:
-    """(value, token_start, token_end, head) of victims named one by one ("killing a woman and her son")."""
+    """(value, token_start, token_end, head) of victims named one by one ("killing a farmer and his brother")."""
     for cue in cues:
         if cue.label != "fatalities":
             continue
@@ -263,7 +263,7 @@ def single_victims(doc: Doc, cues: list[LexiconHit], rules: VictimRules) -> tupl
 
 
 def unnumbered_partners(doc: Doc, number_starts: list[int], rules: VictimRules, taken: set[int]) -> int:
-    """Single victims listed with counted ones: "two women [and a man] were killed" adds 1 (`taken`: tokens
+    """Single victims listed with counted ones: "three guards [and a driver] were killed" adds 1 (`taken`: tokens
     that are numbers or cues themselves, as in "3 dead [and a dozen] wounded")."""
     extra = 0
     for start in number_starts:
