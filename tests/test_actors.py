@@ -38,7 +38,7 @@ FOUND = [
     ("fr", "La coalition que dirige Washington a mené un raid.",
      ("coalition que dirige Washington", "Global Coalition Against Daesh", None)),
     # French: nationality and country rules
-    ("fr", "Quatre officiers russes ont été tués près d'Idlib.", ("officiers russes", "Military Forces of Russia", "RUS")),
+    ("fr", "Trois officiers russes sont morts près d'Idlib.", ("officiers russes", "Military Forces of Russia", "RUS")),
     ("fr", "L'aviation israélienne a frappé un dépôt.", ("aviation israélienne", "Military Forces of Israel", "ISR")),
     ("fr", "Les forces américaines ont bloqué la route.",
      ("forces américaines", "Military Forces of the United States", "USA")),
@@ -104,7 +104,7 @@ NOT_ACTORS = [
     ("fr", "Un journaliste russe a été blessé."),
     ("fr", "Le Syrien est rentré chez lui."),
     ("fr", "Il est arrivé en Syrie lundi."),
-    ("fr", "Le général de corps d'armée a démissionné."),
+    ("fr", "Un général de corps d'armée a pris sa retraite."),
     ("fr", "Les forces politiques irakiennes ont débattu."),
 ]
 

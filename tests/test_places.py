@@ -21,7 +21,7 @@ def _mentions(nlp, language, text, gazetteer):
 
 
 def test_hyphenated_arabic_names_are_found_whole(nlp_fr, gazetteer):
-    text = "Une patrouille a été visée près de la ville d'al-Hawija, au sud de Kirkouk."
+    text = "Une patrouille a été visée près de la localité d'al-Hawija, au sud de Kirkouk."
     found = _mentions(nlp_fr, "fr", text, gazetteer)
     assert set(found) == {"al-Hawija", "Kirkouk"}
     assert found["al-Hawija"].kind == "place"

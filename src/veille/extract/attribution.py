@@ -150,7 +150,7 @@ def _name_part(span: SpacySpan) -> str:
 
 
 def _role_before(doc: Doc, start: int, limit: int = 8) -> str | None:
-    """A role written before a name and a comma ("le secrétaire d'État, Mike Pompeo"), without its article."""
+    """A role written before a name and a comma ("le ministre de l'Intérieur, Jean Dupont"), without its article."""
     if start < 2 or doc[start - 1].text != ",":
         return None
     end = start - 1
@@ -219,7 +219,7 @@ def find_source_mentions(doc: Doc, language: str) -> list[SourceMention]:
         if speaker and not speaker.startswith(name):  # "le ministre, Nadia Salem": name first, then role
             speaker = f"{name}, " + speaker.replace(name, "").strip(" ,")
         role = _role_before(doc, rng[0]) if kind == "person" and "," not in span.text else None
-        if role:  # "le secrétaire d'État, Mike Pompeo, a confirmé"
+        if role:  # "le ministre de l'Intérieur, Jean Dupont, a confirmé"
             speaker = f"{name}, {role}"
             kind = "official" if _kind_of(role, doc[rng[0] : rng[0]], language) == "official" else kind
         if fold(cue) in citing:

@@ -16,7 +16,7 @@ from veille.extract.quantity_syntax import (STOP, attempted, coordinated_cues, c
 from veille.resources import lexicon
 
 _DIGITS = re.compile(r"^\d{1,3}(?:[ ,.\u202f\u00a0]\d{3})*$|^\d+$")
-MAX_GAP_AFTER = 7  # number ... cue: "4 officiers russes ont été tués"
+MAX_GAP_AFTER = 7  # number ... cue: "3 soldats de la garde ont été tués"
 MAX_GAP_BEFORE = 4  # cue ... number: "tuant quatre officiers", "killing three"
 BEFORE_PENALTY = 3
 
