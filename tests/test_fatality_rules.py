@@ -63,7 +63,7 @@ def test_english_fatality_conventions(nlp_en, text, expected):
         ("Les combats ont fait des morts des deux côtés.", [10]),
         ("Un habitant est mort du coronavirus.", []),
         ("Les affrontements ont entraîné la mort du commandant.", [1]),
-        ("Une explosion a fait trois morts et une dizaine de blessés.", [3]),
+        ("L'explosion du dépôt a tué trois ouvriers et en a blessé une dizaine.", [3]),
         ("Cinq combattants, une coalition de groupes armés, ont été tués dans une frappe.", [5]),
         ("Un homme a été battu à mort par des villageois.", [1]),
     ],
