@@ -109,7 +109,8 @@ def test_french_cues(pipeline, text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("On 3 May 2020, HTS arrested a camp manager in Idlib.", "Abduction/forced disappearance"),
+        ("On 3 May 2020, IS militants arrested a camp manager near Deir ez-Zor.", "Abduction/forced disappearance"),
+        ("On 3 May 2020, the SDF arrested a camp manager near Deir ez-Zor.", "Arrests"),
         ("On 3 May 2020, police arrested a camp manager in Idlib.", "Arrests"),
         ("On 3 May 2020, gendarmes seized rifles and ammunition in a house in Hakkari.", "Disrupted weapons use"),
         ("On 3 May 2020, gunmen seized cattle from a farm in Zamfara.", "Looting/property destruction"),

@@ -85,8 +85,9 @@ def refine_sub_event_type(
     if "handover" in rules and not any(a.inter in ORGANISED_INTERS | NON_STATE_ARMED for a in actors) and has_cue(
             doc, language, "targets_civilian", start, end):
         return "Other"  # families evacuating a village transfer no territory: a displacement
-    if "captor" in rules and actor1 is not None and actor1.inter in NON_STATE_ARMED:
-        return "Abduction/forced disappearance"  # ACLED: only states arrest; armed groups abduct
+    if "captor" in rules and actor1 is not None and actor1.inter in NON_STATE_ARMED and (
+            actor1.name not in load_yaml("concepts.yaml").get("de_facto_authorities", ())):
+        return "Abduction/forced disappearance"  # ACLED: states and de facto authorities arrest; armed groups abduct
     return concept["sub_event_type"]
 
 
