@@ -93,3 +93,12 @@ def test_no_word_of_an_organisation_name_is_a_place(nlp_en, gazetteer):
     assert set(found) == {"Idlib"}
     found = _mentions(nlp_en, "en", "Gunmen from Aleppo Shield Forces clashed near Idlib.", gazetteer)
     assert set(found) == {"Idlib"}
+
+
+def test_a_name_qualifying_a_currency_or_a_weapon_places_nothing(nlp_en, gazetteer):
+    text = "Traders in Homs complained that the US dollar had risen again; a Molotov cocktail hit a shop."
+    found = _mentions(nlp_en, "en", text, gazetteer)
+    assert "Homs" in found
+    assert "US" not in found and "Molotov" not in found
+    found = _mentions(nlp_en, "en", "Officials from the US met traders in Homs.", gazetteer)
+    assert {"US", "Homs"} <= set(found)

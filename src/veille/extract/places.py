@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from veille.extract.mentions import PlaceMention
 from veille.geo.cues import (
+    qualified_things,
     cue_at, demonym_countries, elision_prefix, follows_locative, lookup_forms, organisation_heads,
     is_locative_word, organisation_tails, surroundings_follow, place_type_words, spaced_name_articles, stopword_keys,
 )
@@ -135,7 +136,14 @@ class _Finder:
             return None
         if self._follows_organisation_head(first) or self._opens_organisation_name(last):
             return None
+        if self._qualifies_a_thing(last):
+            return None
         return found
+
+    def _qualifies_a_thing(self, last: int) -> bool:
+        """ "US dollar", "Molotov cocktail": a name right before such a noun says what kind of thing it is."""
+        after = last + 1
+        return after < len(self.doc) and self.doc[after].text.lower() in qualified_things(self.language)
 
     def _lookup(self, start: int, end: int) -> tuple[list[GazetteerEntry], bool]:
         """Gazetteer lookup; after a contracted article ("au Caire") the full name is tried first."""

@@ -167,6 +167,12 @@ def organisation_tails(language: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def qualified_things(language: str) -> frozenset[str]:
+    """Lower-cased nouns a name right before qualifies rather than locates ("US dollar", "Molotov cocktail")."""
+    return frozenset(str(word).lower() for word in lexicon(language, "places").get("qualified_things") or ())
+
+
+@lru_cache(maxsize=None)
 def contracted_articles(language: str) -> dict[str, str]:
     """Contracted preposition -> the article it hides ("au" -> "le", as in "au Caire")."""
     return {str(key).lower(): str(value) for key, value in
