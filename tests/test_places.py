@@ -102,3 +102,9 @@ def test_a_name_qualifying_a_currency_or_a_weapon_places_nothing(nlp_en, gazette
     assert "US" not in found and "Molotov" not in found
     found = _mentions(nlp_en, "en", "Officials from the US met traders in Homs.", gazetteer)
     assert {"US", "Homs"} <= set(found)
+
+
+def test_a_name_tagged_as_a_person_is_a_place_in_a_location_note_or_before_a_word_for_a_place(nlp_en, gazetteer):
+    # the small English model tags these district names as people
+    found = _mentions(nlp_en, "en", "Fighters clashed on the Sirwah front (Sirwah, Marib) overnight.", gazetteer)
+    assert {"Sirwah", "Marib"} <= set(found)

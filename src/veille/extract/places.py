@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from veille.extract.mentions import PlaceMention
 from veille.geo.cues import (
-    qualified_things,
+    front_words, qualified_things,
     cue_at, demonym_countries, elision_prefix, follows_locative, lookup_forms, organisation_heads,
     is_locative_word, organisation_tails, surroundings_follow, place_type_words, spaced_name_articles, stopword_keys,
 )
@@ -172,7 +172,7 @@ class _Finder:
             if ent.label_ in PERSON_LABELS and not any(
                 entry.feature != "city" or entry.population >= NOTABLE_POPULATION for entry in found
             ) and not follows_locative(self.text, _name_offset(self.doc[first], self.elision), self.language) \
-                    and not self._told_inside_a_place(last):
+                    and not self._told_inside_a_place(last) and not self._named_as_a_place(first, last):
                 return False
         return True
 
@@ -194,6 +194,16 @@ class _Finder:
             return False
         return any(_is_capitalised(token) for token in doc[after + 1:min(len(doc), after + 6)]
                    if not token.is_punct)
+
+    def _named_as_a_place(self, first: int, last: int) -> bool:
+        """ "(X, Y)" opening a note on where something lies, or "X district", "the X front": no person's name."""
+        doc = self.doc
+        after = last + 1
+        if after < len(doc) and doc[after].is_lower and (doc[after].text in place_type_words(self.language)
+                                                         or doc[after].text in front_words(self.language)):
+            return True
+        return (first > 0 and doc[first - 1].text == "(" and after + 1 < len(doc) and doc[after].text == ","
+                and _is_capitalised(doc[after + 1], self.elision))
 
     def _opens_organisation_name(self, last: int) -> bool:
         """ "Sultan" in "Sultan Murad Division": the capitalised run goes on to a word closing an organisation."""

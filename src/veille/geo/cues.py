@@ -167,6 +167,12 @@ def organisation_tails(language: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def front_words(language: str) -> frozenset[str]:
+    """Lower-case words after a name that make it the place of a battle line ("the X front")."""
+    return frozenset(str(word).lower() for word in lexicon(language, "places").get("front_words") or ())
+
+
+@lru_cache(maxsize=None)
 def qualified_things(language: str) -> frozenset[str]:
     """Lower-cased nouns a name right before qualifies rather than locates ("US dollar", "Molotov cocktail")."""
     return frozenset(str(word).lower() for word in lexicon(language, "places").get("qualified_things") or ())
