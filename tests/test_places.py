@@ -108,3 +108,9 @@ def test_a_name_tagged_as_a_person_is_a_place_in_a_location_note_or_before_a_wor
     # the small English model tags these district names as people
     found = _mentions(nlp_en, "en", "Fighters clashed on the Sirwah front (Sirwah, Marib) overnight.", gazetteer)
     assert {"Sirwah", "Marib"} <= set(found)
+
+
+def test_the_seat_of_a_local_government_is_a_place(nlp_en, gazetteer):
+    # the small English model tags "X Governorship" as one organisation
+    found = _mentions(nlp_en, "en", "On Monday, Hama Governorship announced a new curfew.", gazetteer)
+    assert "Hama" in found and found["Hama"].kind == "admin1"

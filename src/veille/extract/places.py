@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from veille.extract.mentions import PlaceMention
 from veille.geo.cues import (
-    front_words, qualified_things,
+    front_words, local_authority_words, qualified_things,
     cue_at, demonym_countries, elision_prefix, follows_locative, lookup_forms, organisation_heads,
     is_locative_word, organisation_tails, surroundings_follow, place_type_words, spaced_name_articles, stopword_keys,
 )
@@ -165,6 +165,8 @@ class _Finder:
             if ent is None or ent.label_ not in PERSON_LABELS | ORGANISATION_LABELS or self._joins_places(ent) \
                     or ent[-1].text.lower() in place_type_words(self.language):
                 continue  # "X in Y", "X city" tagged as a person or an organisation: a place all the same
+            if ent.start == first and ent.end > last + 1 and self._heads_local_authority(last):
+                continue  # "X Governorate", "X Governor's Office": the authority of place X
             if ent.start < first or ent.end > last + 1:
                 return False
             if ent.start != first or ent.end != last + 1:
@@ -194,6 +196,11 @@ class _Finder:
             return False
         return any(_is_capitalised(token) for token in doc[after + 1:min(len(doc), after + 6)]
                    if not token.is_punct)
+
+    def _heads_local_authority(self, last: int) -> bool:
+        """ "X Governorship", "X Municipality": the next word names the local government of place X."""
+        after = last + 1
+        return after < len(self.doc) and self.doc[after].lower_ in local_authority_words(self.language)
 
     def _named_as_a_place(self, first: int, last: int) -> bool:
         """ "(X, Y)" opening a note on where something lies, or "X district", "the X front": no person's name."""
