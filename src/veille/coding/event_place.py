@@ -9,7 +9,8 @@ from dataclasses import dataclass, replace
 from veille.extract.mentions import PlaceMention
 from veille.geo.containment import distance_km, holds, list_container_pairs
 from veille.geo.cues import (
-    cue_at, follows_origin, list_words, local_authority_words, opens_range, place_type_words, quarter_words, stopword_keys, thoroughfare_words,
+    cue_at, follows_origin, list_words, local_authority_words, opens_range, place_type_words, quarter_words,
+    stopword_keys, thoroughfare_words,
 )
 from veille.geo.normalise import normalise_name
 from veille.records import Place
@@ -148,7 +149,8 @@ def place_roles(text: str, mentions: list[PlaceMention], places: dict[PlaceMenti
         )
     # "from X, Y and Z": every name of the list is where someone came from.
     for previous, mention in zip(ordered, ordered[1:]):
-        if roles[previous].origin and not roles[mention].origin and _joins_list(text[previous.end:mention.start], language):
+        if roles[previous].origin and not roles[mention].origin \
+                and _joins_list(text[previous.end:mention.start], language):
             roles[mention] = replace(roles[mention], origin=True)
     # An area holding a place worth choosing steps back for it; one holding only misread names does not.
     for inner, outer in container_of.items():

@@ -8,8 +8,8 @@ from spacy.tokens import Doc, Span, Token
 
 from veille.extract.mentions import PlaceMention
 from veille.geo.cues import (
-    front_words, local_authority_words, qualified_things,
-    cue_at, demonym_countries, elision_prefix, follows_locative, lookup_forms, organisation_heads,
+    cue_at, demonym_countries, elision_prefix, follows_locative, front_words, local_authority_words, lookup_forms,
+    organisation_heads, qualified_things,
     is_locative_word, organisation_tails, surroundings_follow, place_type_words, spaced_name_articles, stopword_keys,
 )
 from veille.geo.gazetteer import Gazetteer, GazetteerEntry
