@@ -114,3 +114,8 @@ def test_the_seat_of_a_local_government_is_a_place(nlp_en, gazetteer):
     # the small English model tags "X Governorship" as one organisation
     found = _mentions(nlp_en, "en", "On Monday, Hama Governorship announced a new curfew.", gazetteer)
     assert "Hama" in found and found["Hama"].kind == "admin1"
+
+
+def test_a_loose_spelling_is_a_place_before_a_word_for_a_kind_of_place(nlp_en, gazetteer):
+    found = _mentions(nlp_en, "en", "Troops were sent to Suqutra island on Monday.", gazetteer)
+    assert "Suqutra" in found

@@ -121,7 +121,8 @@ class _Finder:
         if not strict:  # a loose spelling match needs a sizeable place and a sign that this is one
             if not any(entry.feature != "city" or entry.population >= LOOSE_MIN_POPULATION for entry in found):
                 return None
-            if not from_entity and cue_at(self.text, start, end, self.language) is None:
+            if not from_entity and cue_at(self.text, start, end, self.language) is None \
+                    and not self._named_as_a_place(first, last):
                 return None
         if len(tokens) == 1 and not place_tagged:
             token = tokens[0]
