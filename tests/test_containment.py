@@ -79,3 +79,15 @@ def test_a_province_dropped_for_a_misread_village_comes_back():
     # a town of that name elsewhere is no evidence: only a province comes back
     fitted = fit_to_containers([village, province], places, text, "en", _SmallGazetteer([NORTH_VILLAGE, SOUTH_TOWN]))
     assert province not in fitted
+
+
+def test_a_side_of_the_area_may_stand_between_a_place_and_its_container():
+    village = NORTH_VILLAGE
+    for text in ("Gunmen shot a farmer in Umm Zaytun area in western Southland.",
+                 "Gunmen shot a farmer in Umm Zaytun village in the north-east of Southland."):
+        inner, outer = _mention(text, "Umm Zaytun"), _mention(text, "Southland")
+        places = {inner: _place(village), outer: _place(SOUTH_TOWN)}
+        assert container_pairs(text, [inner, outer], places, "en") == {inner: outer}
+    text = "Gunmen shot a farmer in Umm Zaytun and fled west to Southland."
+    inner, outer = _mention(text, "Umm Zaytun"), _mention(text, "Southland")
+    assert container_pairs(text, [inner, outer], {inner: _place(village), outer: _place(SOUTH_TOWN)}, "en") == {}

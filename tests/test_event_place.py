@@ -114,3 +114,23 @@ def test_an_area_holding_a_list_steps_back_for_its_places():
                 (_mention(text, "Northland"), _place("Northland", "HOM", "Northland", 40.0, 40.0))]
     # Westport is a namesake abroad; Northland still holds Millbrook, named in the same list
     assert _choose(text, resolved) == "Millbrook"
+
+
+def test_a_neighbourhood_read_abroad_gives_way_to_the_town_holding_it():
+    text = "Gunmen attacked farmers in the Oakfield neighbourhood in Northtown."
+    resolved = [(_mention(text, "Oakfield"), _place("Oakfield", "FAR", "Elsewhere", 10.0, 10.0)),
+                (_mention(text, "Northtown"), _place("Northtown", "HOM", "Northland", 40.0, 40.0))]
+    assert _choose(text, resolved) == "Northtown"
+
+
+def test_every_name_of_a_list_after_from_is_where_people_came_from():
+    text = "Marchers from Oakfield, Elmwood and Pinecrest gathered in Northtown."
+    resolved = [(_mention(text, "Oakfield"), _place("Oakfield", "HOM", "Northland", 40.3, 40.3)),
+                (_mention(text, "Pinecrest"), _place("Pinecrest", "HOM", "Southland", 41.0, 41.0)),
+                (_mention(text, "Northtown"), _place("Northtown", "HOM", "Northland", 40.0, 40.0))]
+    assert _choose(text, resolved) == "Northtown"
+    text = "Marchers from Oakfield gathered in Northtown and in Pinecrest."
+    resolved = [(_mention(text, "Oakfield"), _place("Oakfield", "HOM", "Northland", 40.3, 40.3)),
+                (_mention(text, "Northtown"), _place("Northtown", "HOM", "Northland", 40.0, 40.0)),
+                (_mention(text, "Pinecrest"), _place("Pinecrest", "HOM", "Southland", 41.0, 41.0))]
+    assert _choose(text, resolved) == "Northtown"

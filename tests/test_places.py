@@ -93,3 +93,29 @@ def test_no_word_of_an_organisation_name_is_a_place(nlp_en, gazetteer):
     assert set(found) == {"Idlib"}
     found = _mentions(nlp_en, "en", "Gunmen from Aleppo Shield Forces clashed near Idlib.", gazetteer)
     assert set(found) == {"Idlib"}
+
+
+def test_a_name_qualifying_a_currency_or_a_weapon_places_nothing(nlp_en, gazetteer):
+    text = "Traders in Homs complained that the US dollar had risen again; a Molotov cocktail hit a shop."
+    found = _mentions(nlp_en, "en", text, gazetteer)
+    assert "Homs" in found
+    assert "US" not in found and "Molotov" not in found
+    found = _mentions(nlp_en, "en", "Officials from the US met traders in Homs.", gazetteer)
+    assert {"US", "Homs"} <= set(found)
+
+
+def test_a_name_tagged_as_a_person_is_a_place_in_a_location_note_or_before_a_word_for_a_place(nlp_en, gazetteer):
+    # the small English model tags these district names as people
+    found = _mentions(nlp_en, "en", "Fighters clashed on the Sirwah front (Sirwah, Marib) overnight.", gazetteer)
+    assert {"Sirwah", "Marib"} <= set(found)
+
+
+def test_the_seat_of_a_local_government_is_a_place(nlp_en, gazetteer):
+    # the small English model tags "X Governorship" as one organisation
+    found = _mentions(nlp_en, "en", "On Monday, Hama Governorship announced a new curfew.", gazetteer)
+    assert "Hama" in found and found["Hama"].kind == "admin1"
+
+
+def test_a_loose_spelling_is_a_place_before_a_word_for_a_kind_of_place(nlp_en, gazetteer):
+    found = _mentions(nlp_en, "en", "Troops were sent to Suqutra island on Monday.", gazetteer)
+    assert "Suqutra" in found

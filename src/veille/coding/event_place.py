@@ -9,7 +9,8 @@ from dataclasses import dataclass, replace
 from veille.extract.mentions import PlaceMention
 from veille.geo.containment import distance_km, holds, list_container_pairs
 from veille.geo.cues import (
-    cue_at, follows_origin, opens_range, place_type_words, stopword_keys, thoroughfare_words,
+    cue_at, follows_origin, list_words, local_authority_words, opens_range, place_type_words, quarter_words,
+    stopword_keys, thoroughfare_words,
 )
 from veille.geo.normalise import normalise_name
 from veille.records import Place
@@ -19,6 +20,7 @@ FOREIGN_KM = 1_000.0  # a lone place this far from the text's other places, in a
 _NEXT_WORD = re.compile(r"^[ \t]+((?:(?:al|el|as|ad|ar|an|at|ash|az)[ -])?[^\W_][\w'’]*)")
 _PREVIOUS_WORD = re.compile(r"([\w'’-]+)[ \t]+$")
 _THOROUGHFARE_AFTER = re.compile(r"^(?:\s*[-–]\s*[A-Z][\w'’-]*(?: [A-Za-z][\w'’-]*){0,2}?)?\s+(\w+)")
+_LIST_PIECE = re.compile(r",|[^\W\d_][\w'’-]*")
 _SENTENCE_START = re.compile(r"(?:^|[.:;!?\n]\s*)$")
 
 
@@ -44,7 +46,8 @@ def is_partial_name(text: str, mention: PlaceMention, language: str) -> bool:
     following = _NEXT_WORD.match(text[mention.end:mention.end + 40])
     if following is not None:
         word = following.group(1)
-        if (word[0].isupper() or word[0].isdigit()) and word.lower() not in place_type_words(language):
+        if (word[0].isupper() or word[0].isdigit()) and word.lower() not in place_type_words(language) \
+                and word.lower() not in local_authority_words(language):
             return True
     window = text[max(0, mention.start - 40):mention.start]
     preceding = _PREVIOUS_WORD.search(window)
@@ -91,6 +94,23 @@ def _is_trusted(text: str, mention: PlaceMention, outer: Place, main_iso3: str |
     return following is not None and following.group(1).lower() in place_type_words(language)
 
 
+def _names_a_part(text: str, mention: PlaceMention, language: str) -> bool:
+    """ "X neighbourhood in Y", "X village of Y": X is told as a part of Y, so Y is the place to trust."""
+    following = _NEXT_WORD.match(text[mention.end:mention.end + 40])
+    return following is not None and following.group(1).lower() in quarter_words(language)
+
+
+def _joins_list(gap: str, language: str) -> bool:
+    """Whether the text between two names only joins them in a list (", ", " and ")."""
+    pieces = _LIST_PIECE.findall(gap)
+    if not pieces or "".join(pieces) != re.sub(r"\s+", "", gap):
+        return False
+    joiners = {",", *list_words(language)}
+    # past the first joiner, other names of the list the gazetteer does not know ("X, Y and Z")
+    return pieces[0] in joiners and all(piece in joiners or piece[0].isupper() or piece in ("al", "el")
+                                        for piece in pieces)
+
+
 def _is_foreign(place: Place, mention: PlaceMention, main_iso3: str | None, main_count: int,
                 ordered: list[PlaceMention], places: dict[PlaceMention, Place]) -> bool:
     """In another country than most of the text's places, which are several or all far from it."""
@@ -121,11 +141,17 @@ def place_roles(text: str, mentions: list[PlaceMention], places: dict[PlaceMenti
             partial=is_partial_name(text, mention, language) and not _supported(place, mention, complete),
             thoroughfare=names_thoroughfare(text, mention, language),
             misplaced=outer is not None and not holds(places[outer], place)
-            and _is_trusted(text, outer, places[outer], main_iso3, language),
+            and (_is_trusted(text, outer, places[outer], main_iso3, language)
+                 or _names_a_part(text, mention, language)),
             foreign=_is_foreign(place, mention, main_iso3, countries[main_iso3], ordered, places),
             container=_inside_parentheses(text, mention.start),
             origin=follows_origin(text, mention.start, language) and not opens_range(text, mention.end, language),
         )
+    # "from X, Y and Z": every name of the list is where someone came from.
+    for previous, mention in zip(ordered, ordered[1:]):
+        if roles[previous].origin and not roles[mention].origin \
+                and _joins_list(text[previous.end:mention.start], language):
+            roles[mention] = replace(roles[mention], origin=True)
     # An area holding a place worth choosing steps back for it; one holding only misread names does not.
     for inner, outer in container_of.items():
         role = roles[inner]

@@ -8,7 +8,8 @@ from spacy.tokens import Doc, Span, Token
 
 from veille.extract.mentions import PlaceMention
 from veille.geo.cues import (
-    cue_at, demonym_countries, elision_prefix, follows_locative, lookup_forms, organisation_heads,
+    cue_at, demonym_countries, elision_prefix, follows_locative, front_words, local_authority_words, lookup_forms,
+    organisation_heads, qualified_things,
     is_locative_word, organisation_tails, surroundings_follow, place_type_words, spaced_name_articles, stopword_keys,
 )
 from veille.geo.gazetteer import Gazetteer, GazetteerEntry
@@ -120,7 +121,8 @@ class _Finder:
         if not strict:  # a loose spelling match needs a sizeable place and a sign that this is one
             if not any(entry.feature != "city" or entry.population >= LOOSE_MIN_POPULATION for entry in found):
                 return None
-            if not from_entity and cue_at(self.text, start, end, self.language) is None:
+            if not from_entity and cue_at(self.text, start, end, self.language) is None \
+                    and not self._named_as_a_place(first, last):
                 return None
         if len(tokens) == 1 and not place_tagged:
             token = tokens[0]
@@ -135,7 +137,14 @@ class _Finder:
             return None
         if self._follows_organisation_head(first) or self._opens_organisation_name(last):
             return None
+        if self._qualifies_a_thing(last):
+            return None
         return found
+
+    def _qualifies_a_thing(self, last: int) -> bool:
+        """ "US dollar", "Molotov cocktail": a name right before such a noun says what kind of thing it is."""
+        after = last + 1
+        return after < len(self.doc) and self.doc[after].text.lower() in qualified_things(self.language)
 
     def _lookup(self, start: int, end: int) -> tuple[list[GazetteerEntry], bool]:
         """Gazetteer lookup; after a contracted article ("au Caire") the full name is tried first."""
@@ -157,6 +166,8 @@ class _Finder:
             if ent is None or ent.label_ not in PERSON_LABELS | ORGANISATION_LABELS or self._joins_places(ent) \
                     or ent[-1].text.lower() in place_type_words(self.language):
                 continue  # "X in Y", "X city" tagged as a person or an organisation: a place all the same
+            if ent.start == first and ent.end > last + 1 and self._heads_local_authority(last):
+                continue  # "X Governorate", "X Governor's Office": the authority of place X
             if ent.start < first or ent.end > last + 1:
                 return False
             if ent.start != first or ent.end != last + 1:
@@ -164,7 +175,7 @@ class _Finder:
             if ent.label_ in PERSON_LABELS and not any(
                 entry.feature != "city" or entry.population >= NOTABLE_POPULATION for entry in found
             ) and not follows_locative(self.text, _name_offset(self.doc[first], self.elision), self.language) \
-                    and not self._told_inside_a_place(last):
+                    and not self._told_inside_a_place(last) and not self._named_as_a_place(first, last):
                 return False
         return True
 
@@ -186,6 +197,21 @@ class _Finder:
             return False
         return any(_is_capitalised(token) for token in doc[after + 1:min(len(doc), after + 6)]
                    if not token.is_punct)
+
+    def _heads_local_authority(self, last: int) -> bool:
+        """ "X Governorship", "X Municipality": the next word names the local government of place X."""
+        after = last + 1
+        return after < len(self.doc) and self.doc[after].lower_ in local_authority_words(self.language)
+
+    def _named_as_a_place(self, first: int, last: int) -> bool:
+        """ "(X, Y)" opening a note on where something lies, or "X district", "the X front": no person's name."""
+        doc = self.doc
+        after = last + 1
+        if after < len(doc) and doc[after].is_lower and (doc[after].text in place_type_words(self.language)
+                                                         or doc[after].text in front_words(self.language)):
+            return True
+        return (first > 0 and doc[first - 1].text == "(" and after + 1 < len(doc) and doc[after].text == ","
+                and _is_capitalised(doc[after + 1], self.elision))
 
     def _opens_organisation_name(self, last: int) -> bool:
         """ "Sultan" in "Sultan Murad Division": the capitalised run goes on to a word closing an organisation."""

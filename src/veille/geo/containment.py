@@ -18,6 +18,9 @@ TOWN_MAX_KM = 60.0  # ... or than this from the town named as holding it
 # places stand between them, up to a comma, an opening parenthesis, "in" or "of": "X, Y", "X in Y",
 # "X town of Y", "X area (District, Y".
 _CONNECTOR = r"(?:,|\(|\bin|\bin the|\b[Oo]f|\bwithin|\bdans|\bà|\ben)"
+# "X in western Y", "X in the north-east of Y": a side of the area may stand between the connector and it.
+_COMPASS = (r"(?:(?:the\s+)?(?i:(?:north-?east|north-?west|south-?east|south-?west|north|south|east|west)(?:ern)?"
+            r"|central)\s+(?:(?i:part|parts|side)\s+)?(?:(?i:of)\s+)?)?")
 
 
 @lru_cache(maxsize=None)
@@ -25,7 +28,7 @@ def _container_gap(language: str) -> re.Pattern:
     kinds = "|".join(re.escape(word) for word in sorted(place_type_words(language), key=len, reverse=True))
     word = rf"(?:[A-Z][\w'’-]*|(?i:al|el|as|ad|ar|an|at|ash|az|{kinds}))" if kinds else r"[A-Z][\w'’-]*"
     article = r"(?:(?i:al|el|as|ad|ar|an|at|ash|az)[- ])?"  # an article the next mention left out ("in As-X")
-    return re.compile(rf"\s*(?:(?:{word}|in|of|the|\(|\))\s*){{0,6}}?{_CONNECTOR}\s*{article}|\s*-\s*")
+    return re.compile(rf"\s*(?:(?:{word}|in|of|the|\(|\))\s*){{0,6}}?{_CONNECTOR}\s*{_COMPASS}{article}|\s*-\s*")
 
 
 @lru_cache(maxsize=None)

@@ -167,6 +167,30 @@ def organisation_tails(language: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def front_words(language: str) -> frozenset[str]:
+    """Lower-case words after a name that make it the place of a battle line ("the X front")."""
+    return frozenset(str(word).lower() for word in lexicon(language, "places").get("front_words") or ())
+
+
+@lru_cache(maxsize=None)
+def local_authority_words(language: str) -> frozenset[str]:
+    """Lower-case words after a name that make it the seat of a local government ("X Governorship")."""
+    return frozenset(str(word).lower() for word in lexicon(language, "places").get("local_authority_words") or ())
+
+
+@lru_cache(maxsize=None)
+def quarter_words(language: str) -> frozenset[str]:
+    """Lower-case words after a name that make it a part of the area named next ("X neighbourhood in Y")."""
+    return frozenset(str(word).lower() for word in lexicon(language, "places").get("quarter_words") or ())
+
+
+@lru_cache(maxsize=None)
+def qualified_things(language: str) -> frozenset[str]:
+    """Lower-cased nouns a name right before qualifies rather than locates ("US dollar", "Molotov cocktail")."""
+    return frozenset(str(word).lower() for word in lexicon(language, "places").get("qualified_things") or ())
+
+
+@lru_cache(maxsize=None)
 def contracted_articles(language: str) -> dict[str, str]:
     """Contracted preposition -> the article it hides ("au" -> "le", as in "au Caire")."""
     return {str(key).lower(): str(value) for key, value in
