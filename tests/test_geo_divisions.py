@@ -192,3 +192,8 @@ def test_a_lone_alias_stays_only_for_a_sizeable_town():
     assert plausible_candidates([town("Tadmur", 51_000)], "Palmyre")  # an exonym
     assert plausible_candidates([town("Mountain View", 1_000)], "Passage") == []  # a hamlet under a stray alias
     assert plausible_candidates([town("Oas", 5_000)], "OAS") == []
+
+
+def test_an_acronym_is_no_namesake_county_either(gazetteer):
+    [place] = _resolve("Fighting between AAS and a rival faction went on all night.", ["AAS"], gazetteer)
+    assert place is None or place.iso3 != "NOR"  # Ås, a Norwegian municipality, is no reading of a group's initials

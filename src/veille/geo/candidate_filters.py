@@ -20,8 +20,8 @@ def plausible_candidates(found: list[GazetteerEntry], mention: str) -> list[Gaze
     if kept or len(found) != 1 or found[0].population < LONE_ALIAS_MIN_POPULATION:
         found = kept  # a lone sizeable town stays: an exonym ("Palmyre") more often than a false alias
     if _ACRONYM.fullmatch(mention.strip()):
-        # "SA", "OAS": an acronym names a country, a state or an organisation, not a namesake village
-        found = [entry for entry in found if entry.feature != "city"]
+        # "SA", "OAS", "AAS": an acronym names a country, a state or an organisation, not a namesake town or county
+        found = [entry for entry in found if entry.feature not in ("city", "admin2")]
     return found
 
 
