@@ -110,14 +110,14 @@ def _event(text, trigger, event_type, place, place_word=None, fatalities=None):
 
 
 def test_a_toll_told_in_the_next_sentence_belongs_to_the_attack_unless_it_names_another_place():
-    from veille.coding.casualty_owner import carry_tolls_from_retellings
+    from veille.coding.followups import carry_casualties_back
 
     text = "Gunmen attacked a checkpoint near Westville. Three soldiers were killed."
     attack = _event(text, "attacked", "Battles", ("Westville", 1), "Westville")
     toll = _event(text, "killed", "Violence against civilians", ("Eastshire", 2), fatalities=3)
-    assert carry_tolls_from_retellings(text, [attack, toll])[0].fatalities == 3
+    assert carry_casualties_back(text, [attack, toll])[0].fatalities == 3
 
     text = "Gunmen attacked a checkpoint near Westville. In Northtown, three soldiers were killed."
     attack = _event(text, "attacked", "Battles", ("Westville", 1), "Westville")
     toll = _event(text, "killed", "Violence against civilians", ("Northtown", 3), "Northtown", fatalities=3)
-    assert carry_tolls_from_retellings(text, [attack, toll])[0].fatalities is None
+    assert carry_casualties_back(text, [attack, toll])[0].fatalities is None

@@ -8,10 +8,7 @@ from dataclasses import dataclass, replace
 
 from veille.extract.mentions import PlaceMention
 from veille.geo.containment import distance_km, holds, list_container_pairs
-from veille.geo.cues import (
-    cue_at, follows_origin, list_words, local_authority_words, opens_range, place_type_words, quarter_words,
-    stopword_keys, thoroughfare_words,
-)
+from veille.geo.cues import cue_at, follows_origin, list_words, opens_range, place_words, stopword_keys
 from veille.geo.normalise import normalise_name
 from veille.records import Place
 
@@ -46,8 +43,8 @@ def is_partial_name(text: str, mention: PlaceMention, language: str) -> bool:
     following = _NEXT_WORD.match(text[mention.end:mention.end + 40])
     if following is not None:
         word = following.group(1)
-        if (word[0].isupper() or word[0].isdigit()) and word.lower() not in place_type_words(language) \
-                and word.lower() not in local_authority_words(language):
+        if (word[0].isupper() or word[0].isdigit()) and word.lower() not in place_words(language, "place_type_words") \
+                and word.lower() not in place_words(language, "local_authority_words"):
             return True
     window = text[max(0, mention.start - 40):mention.start]
     preceding = _PREVIOUS_WORD.search(window)
@@ -68,7 +65,7 @@ def is_partial_name(text: str, mention: PlaceMention, language: str) -> bool:
 def names_thoroughfare(text: str, mention: PlaceMention, language: str) -> bool:
     """True when a word for a street or a road follows the name, past other names joined by hyphens."""
     match = _THOROUGHFARE_AFTER.match(text[mention.end:mention.end + 80])
-    return match is not None and match.group(1).lower() in thoroughfare_words(language)
+    return match is not None and match.group(1).lower() in place_words(language, "thoroughfare_words")
 
 
 def _supported(place: Place, mention: PlaceMention, others: list[tuple[PlaceMention, Place]]) -> bool:
@@ -91,13 +88,13 @@ def _is_trusted(text: str, mention: PlaceMention, outer: Place, main_iso3: str |
     if _inside_parentheses(text, mention.start):
         return True  # "X (District, Province)": a note on where X lies
     following = _NEXT_WORD.match(text[mention.end:mention.end + 40])
-    return following is not None and following.group(1).lower() in place_type_words(language)
+    return following is not None and following.group(1).lower() in place_words(language, "place_type_words")
 
 
 def _names_a_part(text: str, mention: PlaceMention, language: str) -> bool:
     """ "X neighbourhood in Y", "X village of Y": X is told as a part of Y, so Y is the place to trust."""
     following = _NEXT_WORD.match(text[mention.end:mention.end + 40])
-    return following is not None and following.group(1).lower() in quarter_words(language)
+    return following is not None and following.group(1).lower() in place_words(language, "quarter_words")
 
 
 def _joins_list(gap: str, language: str) -> bool:

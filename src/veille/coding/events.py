@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from veille.coding.actor_defaults import acled_country_name, apply_actor_conventions
 from veille.coding.actors import assign_actors
-from veille.coding.casualty_owner import carry_tolls_from_retellings, move_counts_to_violent_events
+from veille.coding.casualty_owner import move_counts_to_violent_events
 from veille.coding.claims import build_claim
 from veille.coding.event_place import PlaceRole, choose_event_place, place_roles
 from veille.coding.followups import carry_casualties_back
@@ -94,8 +94,7 @@ def code_events(
             events.append(event)
             previous = event
     text = ctx.text
-    events = carry_casualties_back(text, move_counts_to_violent_events(text, events))
-    return merge_retold_events(carry_tolls_from_retellings(text, events))
+    return merge_retold_events(carry_casualties_back(text, move_counts_to_violent_events(text, events)))
 
 
 def _carry_quantities(doc: Doc, mentions: ArticleMentions, candidates: list[EventCandidate], assigned: dict) -> None:

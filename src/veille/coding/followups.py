@@ -20,16 +20,29 @@ def _follows(text: str, first: Event, later: Event) -> bool:
     return "\n" not in between and len(SENTENCE_END.findall(between)) <= MAX_SENTENCES_AFTER
 
 
-def _compatible(first: Event, later: Event) -> bool:
-    """Same day and modality, and no place of its own that differs from the first event's."""
+def _compatible(text: str, first: Event, later: Event) -> bool:
+    """Same day and modality, and no other place named in the later event's own sentence.
+
+    ("Gunmen attacked a checkpoint in Hama. Three soldiers were killed.": the place a bare "were killed"
+    takes from its paragraph is no evidence of another happening.)
+    """
     if later.event_type not in VIOLENT_TYPES or later.modality != first.modality:
         return False
     if later.event_date != first.event_date:
         return False
-    if later.location is not None and first.location is not None and \
-            later.location.geonameid != first.location.geonameid:
+    return not _names_another_place(text, first, later)
+
+
+def _names_another_place(text: str, first: Event, later: Event) -> bool:
+    """True when the later event's own sentence names a place other than the first event's."""
+    if later.location is None or first.location is None or later.location.geonameid == first.location.geonameid:
         return False
-    return True
+    span = later.evidence.get("location")
+    if span is None:
+        return False
+    starts = [m.end() for m in SENTENCE_END.finditer(text, 0, later.trigger.start)]
+    end = SENTENCE_END.search(text, later.trigger.start)
+    return (starts[-1] if starts else 0) <= span.start < (end.end() if end else len(text))
 
 
 def carry_casualties_back(text: str, events: list[Event]) -> list[Event]:
@@ -42,7 +55,7 @@ def carry_casualties_back(text: str, events: list[Event]) -> list[Event]:
         for later in result[i + 1 :]:
             if not _follows(text, first, later):
                 break
-            if not _compatible(first, later):
+            if not _compatible(text, first, later):
                 continue
             for count in COUNTS:
                 if getattr(first, count) is None and count not in update and getattr(later, count) is not None:

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Doc
 
 from veille.coding.grouping import EventCandidate
 from veille.coding.subtype_cues import cue_hits, has_cue, paragraph_end, paragraph_start
-from veille.extract.lexicon_match import fold
+from veille.extract.lexicon_match import fold, folded_words
 from veille.extract.triggers import concept_table
 from veille.records import Actor
-from veille.resources import lexicon, load_yaml
+from veille.resources import load_yaml
 
 CIVILIAN_INTER = 7
 STATE_INTER = 1
@@ -108,7 +106,7 @@ def _victim_phrases(doc: Doc, candidate: EventCandidate, language: str) -> list[
     anchor = doc[candidate.anchor.head]
     heads = [c for c in anchor.children if c.dep_ in VICTIM_DEPS]
     for child in anchor.children:
-        if child.dep_ == "prep" and fold(child.text) in _word_list(language, "hit_prepositions"):
+        if child.dep_ == "prep" and fold(child.text) in folded_words(language, "triggers", "hit_prepositions"):
             heads.extend(g for g in child.children if g.dep_ == "pobj")
     return [(head.left_edge.i, head.i + 1) for head in heads]
 
@@ -129,12 +127,6 @@ def _next_sentence_end(doc: Doc, token_end: int) -> int:
     if token_end >= len(doc):
         return token_end
     return doc[token_end].sent.end
-
-
-@lru_cache(maxsize=None)
-def _word_list(language: str, section: str) -> frozenset[str]:
-    """A single-word list of the language's triggers lexicon, folded ("patient_markers", ...)."""
-    return frozenset(fold(w) for w in lexicon(language, "triggers").get(section, []))
 
 
 def _by_target(doc: Doc, candidate: EventCandidate, actor1: Actor | None, actor2: Actor | None,
@@ -229,7 +221,7 @@ def _protest_outcome(doc: Doc, candidate: EventCandidate, language: str, default
 
 def _in_background(doc: Doc, hit, language: str) -> bool:
     """Whether a cue sits under a preposition of cause or time ("against the arrest", "after the riots")."""
-    prepositions = _word_list(language, "background_prepositions")
+    prepositions = folded_words(language, "triggers", "background_prepositions")
     token = doc[hit.token_start]
     for _ in range(MAX_ANCESTORS):
         if token.head.i == token.i:
@@ -252,7 +244,7 @@ def _lethal_force_near_protesters(doc: Doc, language: str, start: int, end: int)
 def _crowd_blocks_road(doc: Doc, candidate: EventCandidate, actors: list[Actor], language: str) -> bool:
     """Whether people, not armed forces, blocked a road or an entrance: a form of protest."""
     anchor = candidate.anchor
-    if any(a.inter in ORGANISED_INTERS or a.inter in (3, 4) for a in actors):
+    if any(a.inter in ORGANISED_INTERS | NON_STATE_ARMED for a in actors):
         return False
     return has_cue(doc, language, "road_blocking", anchor.token_start, anchor.token_end)
 

@@ -99,6 +99,14 @@ class PhraseLexicon:
 
 
 @lru_cache(maxsize=None)
+def folded_words(language: str, resource: str, section: str) -> frozenset[str]:
+    """The folded words of one word list of resources/<language>/<resource>.yaml (cached)."""
+    from veille.resources import lexicon
+
+    return frozenset(fold(str(word)) for word in lexicon(language, resource).get(section) or ())
+
+
+@lru_cache(maxsize=None)
 def _cached(language: str, resource: str, section: str) -> PhraseLexicon:
     from veille.nlp import load_pipeline
     from veille.resources import lexicon

@@ -8,9 +8,8 @@ from spacy.tokens import Doc, Span, Token
 
 from veille.extract.mentions import PlaceMention
 from veille.geo.cues import (
-    cue_at, demonym_countries, elision_prefix, follows_locative, front_words, local_authority_words, lookup_forms,
-    organisation_heads, qualified_things,
-    is_locative_word, organisation_tails, surroundings_follow, place_type_words, spaced_name_articles, stopword_keys,
+    cue_at, demonym_countries, elision_prefix, follows_locative, is_locative_word, lookup_forms, place_words,
+    spaced_name_articles, stopword_keys, surroundings_follow,
 )
 from veille.geo.gazetteer import Gazetteer, GazetteerEntry
 from veille.geo.normalise import is_arabic_script, normalise_name
@@ -87,7 +86,7 @@ class _Finder:
         self.entity_of: dict[int, Span] = {token.i: ent for ent in doc.ents for token in ent}
         self.stopwords = stopword_keys(language)
         self.demonyms = demonym_countries(language)
-        self.organisation_heads = organisation_heads(language)
+        self.organisation_heads = place_words(language, "organisation_heads")
         self.elision = elision_prefix(language)
 
     def span_text(self, first: int, last: int) -> tuple[int, int]:
@@ -144,7 +143,7 @@ class _Finder:
     def _qualifies_a_thing(self, last: int) -> bool:
         """ "US dollar", "Molotov cocktail": a name right before such a noun says what kind of thing it is."""
         after = last + 1
-        return after < len(self.doc) and self.doc[after].text.lower() in qualified_things(self.language)
+        return after < len(self.doc) and self.doc[after].text.lower() in place_words(self.language, "qualified_things")
 
     def _lookup(self, start: int, end: int) -> tuple[list[GazetteerEntry], bool]:
         """Gazetteer lookup; after a contracted article ("au Caire") the full name is tried first."""
@@ -164,7 +163,7 @@ class _Finder:
         for index in (first, last):
             ent = self.entity_of.get(index)
             if ent is None or ent.label_ not in PERSON_LABELS | ORGANISATION_LABELS or self._joins_places(ent) \
-                    or ent[-1].text.lower() in place_type_words(self.language):
+                    or ent[-1].text.lower() in place_words(self.language, "place_type_words"):
                 continue  # "X in Y", "X city" tagged as a person or an organisation: a place all the same
             if ent.start == first and ent.end > last + 1 and self._heads_local_authority(last):
                 continue  # "X Governorate", "X Governor's Office": the authority of place X
@@ -191,7 +190,7 @@ class _Finder:
         after = last + 1
         if surroundings_follow(self.text, doc[last].idx + len(doc[last]), self.language):
             return True
-        if after < len(doc) and doc[after].text.lower() in place_type_words(self.language):
+        if after < len(doc) and doc[after].text.lower() in place_words(self.language, "place_type_words"):
             after += 1
         if after + 1 >= len(doc) or not is_locative_word(doc[after].text, self.language):
             return False
@@ -201,21 +200,21 @@ class _Finder:
     def _heads_local_authority(self, last: int) -> bool:
         """ "X Governorship", "X Municipality": the next word names the local government of place X."""
         after = last + 1
-        return after < len(self.doc) and self.doc[after].lower_ in local_authority_words(self.language)
+        return after < len(self.doc) and self.doc[after].lower_ in place_words(self.language, "local_authority_words")
 
     def _named_as_a_place(self, first: int, last: int) -> bool:
         """ "(X, Y)" opening a note on where something lies, or "X district", "the X front": no person's name."""
         doc = self.doc
         after = last + 1
-        if after < len(doc) and doc[after].is_lower and (doc[after].text in place_type_words(self.language)
-                                                         or doc[after].text in front_words(self.language)):
+        if after < len(doc) and doc[after].is_lower and (doc[after].text in place_words(self.language, "place_type_words")
+                                                         or doc[after].text in place_words(self.language, "front_words")):
             return True
         return (first > 0 and doc[first - 1].text == "(" and after + 1 < len(doc) and doc[after].text == ","
                 and _is_capitalised(doc[after + 1], self.elision))
 
     def _opens_organisation_name(self, last: int) -> bool:
         """ "Sultan" in "Sultan Murad Division": the capitalised run goes on to a word closing an organisation."""
-        doc, tails = self.doc, organisation_tails(self.language)
+        doc, tails = self.doc, place_words(self.language, "organisation_tails")
         for index in range(last + 1, min(len(doc), last + 6)):
             if not _continues_name(doc[index - 1], doc[index]):
                 return False

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span as SpacySpan
 
-from veille.extract.lexicon_match import compiled_lexicon, fold, token_keys
+from veille.extract.lexicon_match import compiled_lexicon, fold, folded_words, token_keys
 from veille.extract.mentions import QuantityMention
 from veille.extract.quantity_syntax import (STOP, attempted, coordinated_cues, cue_by_token, natural_death,
                                             negated, single_victims, syntactic_cue, unnumbered_partners,
@@ -81,7 +81,7 @@ def _lower_ends(doc: Doc, numbers: list[_Number], rule: dict) -> list[_Number]:
 
 def _all_numbers(doc: Doc, sent: SpacySpan, language: str) -> list[_Number]:
     words, ambiguous, vague = _number_words(language)
-    articles = {fold(w) for w in lexicon(language, "quantities").get("articles", [])}
+    articles = folded_words(language, "quantities", "articles")
     found: list[_Number] = []
     for hit in compiled_lexicon(language, "quantities", "numbers").find(doc, sent.start, sent.end):
         key = fold(hit.entry)
@@ -134,11 +134,11 @@ def _month_names(language: str) -> frozenset[str]:
 def find_quantity_mentions(doc: Doc, language: str) -> list[QuantityMention]:
     """Return fatality, injury and arrest counts found in the Doc, sorted by position."""
     table = lexicon(language, "quantities")
-    not_people = {fold(w) for w in table.get("not_people", [])}
+    not_people = folded_words(language, "quantities", "not_people")
     cue_lexicon = compiled_lexicon(language, "quantities", "cues")
     none_lexicon = compiled_lexicon(language, "quantities", "none")
-    attempts = frozenset(fold(w) for w in table.get("attempt_words", []))
-    causes = frozenset(fold(w) for w in table.get("natural_causes", []))
+    attempts = folded_words(language, "quantities", "attempt_words")
+    causes = folded_words(language, "quantities", "natural_causes")
     not_count_entities = set(table.get("not_count_entities", []))
     mentions: list[QuantityMention] = []
     for sent in doc.sents:
@@ -227,17 +227,16 @@ def _pair_numbers_with_cues(doc: Doc, numbers: list[_Number], cues, language: st
 def _cue_mentions(doc: Doc, cues, cue, group: list[_Number], counted: set[int], language: str,
                   taken: set[int]) -> list[QuantityMention]:
     """The counts one cue's numbers give: their total, spread over the fates listed with the cue."""
-    table = lexicon(language, "quantities")
-    group = _without_subsets(doc, group, {fold(w) for w in table.get("subset_markers", [])})
+    group = _without_subsets(doc, group, folded_words(language, "quantities", "subset_markers"))
     start = min(group[0].token_start, cue.token_start)
     end = max(group[-1].token_end, cue.token_end)
-    chain = coordinated_cues(doc, cue, cues, {fold(w) for w in table.get("list_joiners", [])})
+    chain = coordinated_cues(doc, cue, cues, folded_words(language, "quantities", "list_joiners"))
     kinds = {c.label for c in chain}
     if len(kinds) == 1:
         value = _total(group) + unnumbered_partners(doc, [n.token_start for n in group], _parse_rules(language)[1],
                                                     taken)
         return [_mention(doc, start, end, cue.label, value, cue.token_start)]
-    disjunctions = {fold(w) for w in table.get("disjunctions", [])}
+    disjunctions = folded_words(language, "quantities", "disjunctions")
     listed = doc[min(c.token_start for c in chain) : max(c.token_end for c in chain)]
     if "arrested" in kinds or any(fold(t.text) in disjunctions for t in listed):
         return []  # "3 were killed, injured or captured", "killed or wounded 4": how many of each is unknown

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from functools import lru_cache
-
-from veille.extract.lexicon_match import compiled_lexicon, fold
+from veille.extract.lexicon_match import compiled_lexicon, fold, folded_words
 from veille.extract.mentions import TriggerMention
-from veille.resources import lexicon, load_yaml
+from veille.resources import load_yaml
 
 
 def concept_table() -> dict[str, dict]:
@@ -25,23 +23,11 @@ def _head_of(doc: Doc, start: int, end: int) -> int:
     return start
 
 
-@lru_cache(maxsize=None)
-def _verb_only(language: str) -> frozenset[str]:
-    """Single-word triggers that count only when the parser reads them as verbs ("fired", not "a fire")."""
-    return frozenset(fold(w) for w in lexicon(language, "triggers").get("verb_only", []))
-
-
-@lru_cache(maxsize=None)
-def _not_as_modifier(language: str) -> frozenset[str]:
-    """Single-word triggers that describe victims, not an event, as noun modifiers ("kidnapped men")."""
-    return frozenset(fold(w) for w in lexicon(language, "triggers").get("not_as_modifier", []))
-
-
 def find_trigger_mentions(doc: Doc, language: str) -> list[TriggerMention]:
     """Return the event triggers of a Doc, sorted by position, each with its default sub-event type."""
     concepts = concept_table()
-    verb_only = _verb_only(language)
-    modifiers = _not_as_modifier(language)
+    verb_only = folded_words(language, "triggers", "verb_only")  # count only as verbs ("fired", not "a fire")
+    modifiers = folded_words(language, "triggers", "not_as_modifier")  # victims, not events ("kidnapped men")
     mentions = []
     for hit in compiled_lexicon(language, "triggers", "triggers").find(doc):
         span = doc[hit.token_start : hit.token_end]

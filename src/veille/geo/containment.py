@@ -2,33 +2,47 @@
 
 from __future__ import annotations
 
-import math
 import re
 from functools import lru_cache
 
 from veille.extract.mentions import PlaceMention
-from veille.geo.cues import cue_at, list_words, place_type_words
+from veille.geo.cues import cue_at, list_words, place_words
 from veille.geo.gazetteer import Gazetteer, GazetteerEntry
-from veille.geo.normalise import normalise_name
+from veille.geo.normalise import ARTICLE_WORDS, normalise_name
+from veille.geo.resolve import distance_km as point_distance_km
 from veille.records import Place, Span
+from veille.resources import lexicon
 
 CONTAINER_MAX_KM = 200.0  # a place lying farther than this from the area named as holding it was misread
 TOWN_MAX_KM = 60.0  # ... or than this from the town named as holding it
-# A place is told as lying in the area named next when only names, articles and words for kinds of
-# places stand between them, up to a comma, an opening parenthesis, "in" or "of": "X, Y", "X in Y",
-# "X town of Y", "X area (District, Y".
-_CONNECTOR = r"(?:,|\(|\bin|\bin the|\b[Oo]f|\bwithin|\bdans|\bà|\ben)"
-# "X in western Y", "X in the north-east of Y": a side of the area may stand between the connector and it.
-_COMPASS = (r"(?:(?:the\s+)?(?i:(?:north-?east|north-?west|south-?east|south-?west|north|south|east|west)(?:ern)?"
-            r"|central)\s+(?:(?i:part|parts|side)\s+)?(?:(?i:of)\s+)?)?")
+
+
+def _alternatives(words: list[str]) -> str:
+    """A regex alternation of the words, longest first, spaces matching any run of blanks."""
+    ordered = sorted((str(word) for word in words), key=len, reverse=True)
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in ordered)
+
+
+def _optional(words: list[str], after: str = r"\s+") -> str:
+    """An optional group matching one of the words, case-insensitively, then `after`."""
+    return rf"(?:(?i:{_alternatives(words)}){after})?" if words else ""
 
 
 @lru_cache(maxsize=None)
 def _container_gap(language: str) -> re.Pattern:
-    kinds = "|".join(re.escape(word) for word in sorted(place_type_words(language), key=len, reverse=True))
-    word = rf"(?:[A-Z][\w'’-]*|(?i:al|el|as|ad|ar|an|at|ash|az|{kinds}))" if kinds else r"[A-Z][\w'’-]*"
-    article = r"(?:(?i:al|el|as|ad|ar|an|at|ash|az)[- ])?"  # an article the next mention left out ("in As-X")
-    return re.compile(rf"\s*(?:(?:{word}|in|of|the|\(|\))\s*){{0,6}}?{_CONNECTOR}\s*{_COMPASS}{article}|\s*-\s*")
+    """What may stand between a place and the area named as holding it: names, articles, words for kinds of
+    places, then a comma, an opening parenthesis or a connector ("X, Y", "X in Y", "X town of Y",
+    "X area (District, Y", "X in the north of Y"); the words come from the language's places.yaml."""
+    gap = lexicon(language, "places").get("container_gap") or {}
+    kinds = sorted(place_words(language, "place_type_words"))
+    word = rf"(?:[A-Z][\w'’-]*|(?i:{_alternatives([*ARTICLE_WORDS, *kinds, *gap.get('fillers', [])])}))"
+    connector = rf"(?:,|\(|\b(?i:{_alternatives(gap.get('connectors', []))})\b)" if gap.get("connectors") \
+        else r"(?:,|\()"
+    sides = gap.get("sides", [])
+    side = (rf"(?:{_optional(gap.get('side_articles', []))}(?i:{_alternatives(sides)})\s+"
+            rf"{_optional(gap.get('side_nouns', []))}{_optional(gap.get('side_links', []))})?") if sides else ""
+    article = rf"(?:(?i:{_alternatives(list(ARTICLE_WORDS))})[- ])?"  # an article the next mention left out
+    return re.compile(rf"\s*(?:(?:{word}|\(|\))\s*){{0,6}}?{connector}\s*{side}{article}|\s*-\s*")
 
 
 @lru_cache(maxsize=None)
@@ -39,10 +53,7 @@ def _list_gap(language: str) -> re.Pattern:
 
 def distance_km(a: Place, b: Place) -> float:
     """Great-circle distance between two places with coordinates."""
-    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
-    dp, dl = p2 - p1, math.radians(b.longitude - a.longitude)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+    return point_distance_km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
 def holds(outer: Place, inner: Place) -> bool:

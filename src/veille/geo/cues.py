@@ -54,7 +54,7 @@ def place_cues(language: str) -> PlaceCues:
 @lru_cache(maxsize=None)
 def _parenthesis_area_before(language: str) -> re.Pattern:
     """ "Village (District, Province)", "X district (Province)": the last name of such a note is a province."""
-    kinds = "|".join(re.escape(word) for word in sorted(place_type_words(language), key=len, reverse=True))
+    kinds = "|".join(re.escape(word) for word in sorted(place_words(language, "place_type_words"), key=len, reverse=True))
     after_kind = rf"|\b(?:{kinds}) \(" if kinds else ""
     return re.compile(rf"(?:\w[\w'.-]* ?\([^()]{{1,60}}, {after_kind})$")
 
@@ -112,7 +112,7 @@ def opens_range(text: str, end: int, language: str) -> bool:
     pattern = place_cues(language).range_after
     after = _clean(text[end:end + _WINDOW]).lstrip()
     first, _, rest = after.partition(" ")
-    if first in place_type_words(language):  # "from X airbase to ..."
+    if first in place_words(language, "place_type_words"):  # "from X airbase to ..."
         after = rest
     return pattern is not None and pattern.search(after) is not None
 
@@ -124,9 +124,11 @@ def spaced_name_articles(language: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
-def place_type_words(language: str) -> frozenset[str]:
-    """Lower-cased words saying what kind of place a name is ("governorate", "city")."""
-    return frozenset(str(word).lower() for word in lexicon(language, "places").get("place_type_words") or ())
+def place_words(language: str, section: str) -> frozenset[str]:
+    """A lower-cased word list of the language's places.yaml: "place_type_words" ("governorate", "city"),
+    "thoroughfare_words" ("street"), "organisation_heads"/"organisation_tails", "front_words", "quarter_words",
+    "local_authority_words" ("Governorship"), "qualified_things" ("dollar": "US dollar" is no place)."""
+    return frozenset(str(word).lower() for word in lexicon(language, "places").get(section) or ())
 
 
 @lru_cache(maxsize=None)
@@ -143,51 +145,9 @@ def stopword_keys(language: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
-def organisation_heads(language: str) -> frozenset[str]:
-    """Lower-cased words that open an organisation's name."""
-    return frozenset(word.lower() for word in lexicon(language, "places").get("organisation_heads") or ())
-
-
-@lru_cache(maxsize=None)
-def thoroughfare_words(language: str) -> frozenset[str]:
-    """Lower-cased words that make the name before them a street's or a road's ("street", "highway")."""
-    return frozenset(str(word).lower() for word in lexicon(language, "places").get("thoroughfare_words") or ())
-
-
-@lru_cache(maxsize=None)
 def list_words(language: str) -> tuple[str, ...]:
     """Words joining the names of a list ("and", "or")."""
     return tuple(str(word) for word in lexicon(language, "places").get("list_words") or ())
-
-
-@lru_cache(maxsize=None)
-def organisation_tails(language: str) -> frozenset[str]:
-    """Lower-cased words that close an organisation's name."""
-    return frozenset(word.lower() for word in lexicon(language, "places").get("organisation_tails") or ())
-
-
-@lru_cache(maxsize=None)
-def front_words(language: str) -> frozenset[str]:
-    """Lower-case words after a name that make it the place of a battle line ("the X front")."""
-    return frozenset(str(word).lower() for word in lexicon(language, "places").get("front_words") or ())
-
-
-@lru_cache(maxsize=None)
-def local_authority_words(language: str) -> frozenset[str]:
-    """Lower-case words after a name that make it the seat of a local government ("X Governorship")."""
-    return frozenset(str(word).lower() for word in lexicon(language, "places").get("local_authority_words") or ())
-
-
-@lru_cache(maxsize=None)
-def quarter_words(language: str) -> frozenset[str]:
-    """Lower-case words after a name that make it a part of the area named next ("X neighbourhood in Y")."""
-    return frozenset(str(word).lower() for word in lexicon(language, "places").get("quarter_words") or ())
-
-
-@lru_cache(maxsize=None)
-def qualified_things(language: str) -> frozenset[str]:
-    """Lower-cased nouns a name right before qualifies rather than locates ("US dollar", "Molotov cocktail")."""
-    return frozenset(str(word).lower() for word in lexicon(language, "places").get("qualified_things") or ())
 
 
 @lru_cache(maxsize=None)

@@ -16,6 +16,7 @@ _NOT_ALNUM = re.compile(r"[^0-9a-z\n]+")
 # Romanised Arabic articles (al-, el-, and the sun-letter forms ash-, ez-...) are dropped from
 # names of several words; the "tell" (mound) prefix has many spellings.
 _ARTICLE_WORDS = "al el il ul ad ed ud adh edh ash esh ar er ur as es us at et ath eth az ez uz an en"
+ARTICLE_WORDS = tuple(_ARTICLE_WORDS.split())
 _ARTICLE_BEFORE_WORD = re.compile(rf"(?:^|(?<= ))(?:{_ARTICLE_WORDS.replace(' ', '|')}) (?=[^\n])", re.M)
 _ARTICLE_AFTER_WORD = re.compile(rf"(?<=[^\n]) (?:{_ARTICLE_WORDS.replace(' ', '|')})$", re.M)
 _TELL = re.compile(r"\b(?:tell|tel|tall|til)\b")

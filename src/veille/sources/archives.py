@@ -14,7 +14,6 @@ from pathlib import Path, PurePosixPath
 from veille.records import Article, Failure
 from veille.sources.failures import read_failure
 from veille.sources.limits import ReadLimits, over_limit
-from veille.sources.metadata import ArticleDefaults
 
 # Reads one member's bytes: (data, source) -> results. Given by the dispatcher, which knows the formats.
 MemberReader = Callable[[bytes, str], Iterator[Article | Failure]]
