@@ -51,7 +51,8 @@ def is_partial_name(text: str, mention: PlaceMention, language: str) -> bool:
     if preceding is None:
         return False
     word, word_start = preceding.group(1), mention.start - len(window) + preceding.start(1)
-    if normalise_name(f"{word} x") == "x":  # an Arabic article left out of the mention ("el X"): look before it
+    if normalise_name(f"{word} x") == "x" and word.lower() not in list_words(language):
+        # an Arabic article left out of the mention ("el X"): look before it; French "et" joins a list
         with_article = PlaceMention(start=word_start, end=mention.end, text=text[word_start:mention.end],
                                     token_start=mention.token_start, token_end=mention.token_end)
         return word_start > 0 and is_partial_name(text, with_article, language)

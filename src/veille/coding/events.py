@@ -16,6 +16,7 @@ from veille.coding.claims import build_claim
 from veille.coding.event_place import PlaceRole, choose_event_place, place_roles
 from veille.coding.followups import carry_casualties_back
 from veille.coding.merge import merge_retold_events
+from veille.coding.place_split import split_listed_places
 from veille.coding.grouping import EventCandidate, assign_to_candidates, group_triggers, mention_distance
 from veille.coding.subtypes import refine_sub_event_type
 from veille.coding.taxonomy import event_type_of, interaction_code, plover_of
@@ -94,7 +95,18 @@ def code_events(
             events.append(event)
             previous = event
     text = ctx.text
-    return merge_retold_events(carry_casualties_back(text, move_counts_to_violent_events(text, events)))
+    merged = merge_retold_events(carry_casualties_back(text, move_counts_to_violent_events(text, events)))
+    return split_listed_places(text, merged, mentions.places, places, ctx.place_roles, _sentence_bounds(doc),
+                               language)
+
+
+def _sentence_bounds(doc: Doc):
+    """A lookup of the (start, end) characters of the sentence holding a character offset."""
+    bounds = [(s.start_char, s.end_char) for s in doc.sents]
+
+    def sentence_of(offset: int) -> tuple[int, int]:
+        return next((b for b in bounds if b[0] <= offset < b[1]), (offset, offset))
+    return sentence_of
 
 
 def _carry_quantities(doc: Doc, mentions: ArticleMentions, candidates: list[EventCandidate], assigned: dict) -> None:

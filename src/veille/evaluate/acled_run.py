@@ -7,6 +7,7 @@ from collections.abc import Callable
 from veille.evaluate.acled_gold import AcledGold
 from veille.evaluate.acled_score import RowOutcome
 from veille.evaluate.main_event import main_event
+from veille.evaluate.shared_notes import pair_shared_notes, place_copies
 from veille.pipeline import Pipeline
 from veille.records import Article, text_id
 
@@ -36,14 +37,17 @@ class DepthRecordingPipeline(Pipeline):
 
 def run_acled(rows: list[AcledGold], pipeline: Pipeline | None = None,
               progress: Callable[[int], None] | None = None) -> list[RowOutcome]:
-    """Code every row's note and keep its main event (see veille.evaluate.main_event)."""
+    """Code every row's note and keep its main event (see veille.evaluate.main_event); rows sharing a note
+    are paired one to one with that event's copies at the note's places (see veille.evaluate.shared_notes)."""
     pipeline = pipeline or DepthRecordingPipeline(languages=("en",))
     depth = getattr(pipeline, "trigger_depth", None)
-    outcomes = []
+    outcomes, copies = [], []
     articles = (gold_article(gold) for gold in rows)
     for gold, result in zip(rows, pipeline.process(articles, batch_size=BATCH_SIZE)):
         failure = result.failure.message if result.failure else None
-        outcomes.append(RowOutcome(gold, main_event(result.events, gold.notes, depth.get if depth is not None else None), len(result.events), failure))
+        main = main_event(result.events, gold.notes, depth.get if depth is not None else None)
+        outcomes.append(RowOutcome(gold, main, len(result.events), failure))
+        copies.append(place_copies(main, result.events))
         if progress:
             progress(1)
-    return outcomes
+    return pair_shared_notes(outcomes, copies)

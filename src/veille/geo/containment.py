@@ -76,9 +76,21 @@ def container_pairs(text: str, mentions: list[PlaceMention], places: dict[PlaceM
     With `resolved_only`, only mentions with a place count and a place resolved as an area holds in nothing.
     """
     ordered = sorted((m for m in mentions if m in places or not resolved_only), key=lambda m: m.start)
-    return {inner: outer for inner, outer in zip(ordered, ordered[1:])
+    return {inner: outer for index, (inner, outer) in enumerate(zip(ordered, ordered[1:]))
             if (not resolved_only or places[inner].geo_precision < 3)
-            and _container_gap(language).fullmatch(text[inner.end:outer.start])}
+            and _container_gap(language).fullmatch(text[inner.end:outer.start])
+            and not (resolved_only and _in_list(text, ordered, index, language) and not holds(places[outer], places[inner]))}
+
+
+def _in_list(text: str, ordered: list[PlaceMention], index: int, language: str) -> bool:
+    """Whether "X, Y" at `index` opens a list ("X, Y and Z", "X, Y, Z and W") rather than a place and its area."""
+    for first, second in zip(ordered[index:], ordered[index + 1:]):
+        gap = text[first.end:second.start]
+        if _list_gap(language).fullmatch(gap):
+            return True
+        if not re.fullmatch(r"\s*,\s*", gap):
+            return False
+    return False
 
 
 def _entry_of(place: Place, gazetteer: Gazetteer) -> GazetteerEntry | None:
