@@ -20,6 +20,9 @@ def _counts(doc, language):
         ("Des dizaines de personnes ont été tuées dans le bombardement.", [("fatalities", 12)]),
         ("Un groupe de 50 hommes avec six chars a attaqué la position.", []),
         ("La roquette a été tirée le 18 janvier contre la base T-4.", []),
+        # a count under a demonstrative sums up deaths told before: no new toll
+        ("Le ministre a dénoncé ces trois assassinats devant la presse.", []),
+        ("Le ministre a dénoncé trois assassinats devant la presse.", [("fatalities", 3)]),
     ],
 )
 def test_french_counts(nlp_fr, text, expected):
@@ -37,6 +40,7 @@ def test_french_counts(nlp_fr, text, expected):
         ("Dozens of fighters died in the battle for the town.", [("fatalities", 12)]),
         ("Rebels fired 40 rockets at the airport over three days.", []),
         ("The strike killed 1,200 people, officials said.", [("fatalities", 1200)]),
+        ("The envoy said these two killings would not go unpunished.", []),
     ],
 )
 def test_english_counts(nlp_en, text, expected):

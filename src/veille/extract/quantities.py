@@ -151,7 +151,8 @@ def find_quantity_mentions(doc: Doc, language: str) -> list[QuantityMention]:
         cues = [c for c in cue_lexicon.find(doc, sent.start, sent.end) if c.token_start not in zero_tokens
                 and not attempted(doc[c.token_start], attempts) and not natural_death(doc, c, causes)]
         numbers = [n for n in _numbers(doc, sent, language) if not _counts_things(doc, n, not_people, sent)
-                   and not _inside_name(doc, n, not_count_entities) and n.token_start not in zero_tokens]
+                   and not _inside_name(doc, n, not_count_entities) and n.token_start not in zero_tokens
+                   and not _refers_back(doc, n)]
         paired = _pair_numbers_with_cues(doc, numbers, cues, language)
         mentions.extend(paired)
         if not any(m.kind == "fatalities" for m in paired):
@@ -176,6 +177,15 @@ def _unknown_plural(doc: Doc, cues, numbers: list[_Number], table: dict) -> tupl
             continue
         return int(rule.get("value", 10)), token.i, token.i + 1, token.i
     return None
+
+
+def _refers_back(doc: Doc, number: _Number) -> bool:
+    """A count under a demonstrative ("these four killings", "ces quatre assassinats") sums up deaths already
+    told: it is no new toll. Read from the parser's morphology, so it holds in every language."""
+    token = doc[number.token_start]
+    noun = token.head if token.dep_ == "nummod" else token
+    determiners = [child for child in noun.children if child.dep_ == "det" and child.i < token.i]
+    return any("Dem" in child.morph.get("PronType") for child in determiners)
 
 
 def _counts_things(doc: Doc, number: _Number, not_people: set[str], sent: SpacySpan) -> bool:
