@@ -137,8 +137,25 @@ def test_focus_keeps_to_the_article_main_country():
     mentions = [PlaceMention(start=s, end=s + 3, text="abc", token_start=0, token_end=1) for s in (0, 10, 20, 30)]
     places = {mentions[0]: place("Home", "AAA"), mentions[1]: place("Home two", "AAA"),
               mentions[2]: place("Abroad", "BBB"), mentions[3]: place("Home", "AAA")}
-    assert focus(places, 25).name == "Home two"  # the last town before it in the main country
-    assert focus(places, 5).name == "Home"  # none before it: the most named one
+    assert focus(places, 25).name == "Home"  # the most named town of the main country
+    two = {mentions[0]: place("Home", "AAA"), mentions[1]: place("Home two", "AAA")}
+    assert focus(two, 25).name == "Home two"  # a tie: the one named last before the mention
+    assert focus(two, 0).name == "Home"  # ... else the first after it
+
+
+def test_focus_keeps_to_the_main_province_and_else_the_main_country():
+    def place(name, admin1, iso3="AAA", precision=1):
+        return Place(name=name, admin1=admin1, iso3=iso3, latitude=0.0, longitude=0.0, geo_precision=precision)
+
+    mentions = [PlaceMention(start=s, end=s + 3, text="abc", token_start=0, token_end=1) for s in range(0, 60, 10)]
+    places = {mentions[0]: place("State", "North", precision=3), mentions[1]: place("Namesake", "South"),
+              mentions[2]: place("Namesake", "South"), mentions[3]: place("Town", "North"),
+              mentions[4]: place("Village", "North")}
+    assert focus(places, 55).name == "Village"  # the province named most, not the town named most
+    abroad = {mentions[0]: Place(name="Country", iso3="AAA", latitude=0, longitude=0, geo_precision=3),
+              mentions[1]: Place(name="Country", iso3="AAA", latitude=0, longitude=0, geo_precision=3),
+              mentions[2]: place("Far town", "Prov", iso3="BBB")}
+    assert focus(abroad, 25).name == "Country"
 
 
 def test_an_acronym_is_no_namesake_village(gazetteer):

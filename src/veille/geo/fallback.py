@@ -70,26 +70,36 @@ def _is_area(place: Place) -> bool:
 
 
 def focus(places: dict[PlaceMention, Place], before: int) -> Place | None:
-    """The town (else province) named last before offset `before`, else the most named place.
+    """The most named town of the article's main province, else the main country itself.
 
-    Streets and buildings cluster around the town the text is talking about at that point, in
-    the article's main country (the one most of its places are in). With no such place before
-    it, the most mentioned place below country level (of any country if none is in the main
-    one), or else any place, stands in.
+    Streets and buildings cluster around the town an article is about: its main country is the
+    one most of its places are in, its main province the one most of that country's local places
+    are in (so that a namesake town elsewhere, picked by mistake, is no focus). Of the province's
+    towns (else the province itself) the most named stands in, ties going to the one named last
+    before the mention, then to the first after it. With no local place in the main country, the
+    country stands in.
     """
     if not places:
         return None
     ordered = sorted(places.items(), key=lambda item: item[0].start)
     main_country = Counter(place.iso3 for _, place in ordered).most_common(1)[0][0]
-    local = [(mention, place) for mention, place in ordered if not _is_area(place)]
-    home = [(mention, place) for mention, place in local if place.iso3 == main_country]
-    preceding = [place for mention, place in home if mention.start < before]
-    towns = [place for place in preceding if place.geo_precision < 3]
-    if towns or preceding:
-        return (towns or preceding)[-1]
-    candidates = [place for _, place in home or local] or [place for _, place in ordered]
-    counts = Counter((place.name, place.latitude, place.longitude) for place in candidates)
-    return max(candidates, key=lambda place: counts[(place.name, place.latitude, place.longitude)])
+    home = [(mention, place) for mention, place in ordered if place.iso3 == main_country and not _is_area(place)]
+    if not home:
+        return next(place for _, place in ordered if place.iso3 == main_country)
+    province = Counter(place.admin1 for _, place in home).most_common(1)[0][0]
+    home = [(mention, place) for mention, place in home if place.admin1 == province]
+    towns = [(mention, place) for mention, place in home if place.geo_precision < 3] or home
+    counts = Counter(_where(place) for _, place in towns)
+
+    def rank(item: tuple[PlaceMention, Place]) -> tuple:
+        mention, place = item
+        return counts[_where(place)], mention.start < before, mention.start if mention.start < before else -mention.start
+
+    return max(towns, key=rank)[1]
+
+
+def _where(place: Place) -> tuple:
+    return place.name, place.latitude, place.longitude
 
 
 def respanned(place: Place, mention: PlaceMention, precision: int) -> Place:
