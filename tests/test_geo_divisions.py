@@ -214,3 +214,12 @@ def test_a_lone_alias_stays_only_for_a_sizeable_town():
 def test_an_acronym_is_no_namesake_county_either(gazetteer):
     [place] = _resolve("Fighting between AAS and a rival faction went on all night.", ["AAS"], gazetteer)
     assert place is None or place.iso3 != "NOR"  # Ås, a Norwegian municipality, is no reading of a group's initials
+
+
+def test_a_landmark_known_to_be_a_toponym_stands_for_its_town(gazetteer):
+    text = "A statement from the White House came as flights left Heathrow Cargo Terminal for Lagos."
+    white_house, cargo = _resolve(text, ["White House", "Heathrow Cargo Terminal"], gazetteer, gold_spans=True)
+    assert white_house.iso3 == "USA" and distance_km(white_house.latitude, white_house.longitude, 38.9, -77.0) < 30
+    assert cargo.iso3 == "GBR" and distance_km(cargo.latitude, cargo.longitude, 51.5, -0.1) < 40
+    running = _resolve(text, ["White House"], gazetteer)[0]
+    assert running is None or running.name != "Washington"  # in running text a landmark places nothing

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from veille.extract.mentions import PlaceMention
 from veille.geo.gazetteer import Gazetteer
+from veille.geo.landmarks import landmark_town
 from veille.geo.normalise import normalise_name
 from veille.records import Place, Span
 from veille.resources import load_yaml
@@ -53,8 +54,10 @@ def inner_names(mention: PlaceMention, language: str) -> list[PlaceMention]:
 
 def pick_inner_name(mention: PlaceMention, language: str, gazetteer: Gazetteer,
                     named_keys: set[str]) -> PlaceMention | None:
-    """The longest inner name that the article names elsewhere, or that names an area or a big town."""
+    """The longest inner name that is a landmark, that the article names elsewhere, or that names an area or a big town."""
     for run in inner_names(mention, language):
+        if landmark_town(run.text, gazetteer) is not None:
+            return run  # "Heathrow Cargo Centre"
         if gazetteer.demonym_country(run.text) or gazetteer.demonym_region(run.text):
             continue  # the "British" of "British Embassy" says whose it is, not where
         if normalise_name(run.text) in named_keys:

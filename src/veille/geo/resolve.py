@@ -13,6 +13,7 @@ from veille.geo.candidate_filters import plausible_candidates, without_namesake_
 from veille.geo.cues import cue_at, demonym_countries, lookup_forms
 from veille.geo.fallback import focus, pick_inner_name, respanned as fallback_place
 from veille.geo.gazetteer import Gazetteer, GazetteerEntry
+from veille.geo.landmarks import landmark_town
 from veille.geo.normalise import normalise_name
 from veille.records import Place, Span
 
@@ -217,6 +218,10 @@ def _groups(mentions: list[PlaceMention], text: str, language: str, gazetteer: G
             if demonyms_as_places and country is not None:
                 key = f"{name_key}|demonym"
                 groups.setdefault(key, _Group(key, name_key, [], [country], True, "")).mentions.append(mention)
+            continue
+        if demonyms_as_places and (town := landmark_town(mention.text, gazetteer)) is not None:
+            key = f"{name_key}|landmark"  # "the White House": a known toponym standing for its town
+            groups.setdefault(key, _Group(key, name_key, [], [town], True, "")).mentions.append(mention)
             continue
         cue = cue_at(text, mention.start, mention.end, language)
         reading = "admin1" if cue == "admin1" or mention.kind == "admin1" else "town" if cue == "town" else ""
