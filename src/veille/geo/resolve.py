@@ -11,7 +11,7 @@ from veille.extract.mentions import PlaceMention
 from veille.geo.abbreviations import expand_abbreviation
 from veille.geo.candidate_filters import plausible_candidates, without_namesake_divisions
 from veille.geo.cues import cue_at, demonym_countries, lookup_forms
-from veille.geo.fallback import focus, pick_inner_name, respanned as fallback_place
+from veille.geo.fallback import focus, pick_inner_name, respanned as fallback_place, seat_of_government
 from veille.geo.gazetteer import Gazetteer, GazetteerEntry
 from veille.geo.landmarks import landmark_town
 from veille.geo.normalise import normalise_name
@@ -331,6 +331,7 @@ def resolve_places(mentions: list[PlaceMention], text: str, language: str,
         for mention, run in inner.items():
             place = places.get(run)
             if place is not None and mention not in places:
+                place = seat_of_government(place, mention, language, gazetteer)
                 places[mention] = fallback_place(place, mention, place.geo_precision)
         for run in set(inner.values()) - known:
             places.pop(run, None)
