@@ -152,6 +152,8 @@ def test_focus_keeps_to_the_main_province_and_else_the_main_country():
               mentions[2]: place("Namesake", "South"), mentions[3]: place("Town", "North"),
               mentions[4]: place("Village", "North")}
     assert focus(places, 55).name == "Village"  # the province named most, not the town named most
+    del places[mentions[4]]
+    assert focus(places, 55).name == "Town"  # a province named outright weighs as two of its towns
     abroad = {mentions[0]: Place(name="Country", iso3="AAA", latitude=0, longitude=0, geo_precision=3),
               mentions[1]: Place(name="Country", iso3="AAA", latitude=0, longitude=0, geo_precision=3),
               mentions[2]: place("Far town", "Prov", iso3="BBB")}

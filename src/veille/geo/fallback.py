@@ -119,7 +119,8 @@ def focus(places: dict[PlaceMention, Place], before: int) -> Place | None:
 
     Streets and buildings cluster around the town an article is about: its main country is the
     one most of its places are in, its main province the one most of that country's local places
-    are in (so that a namesake town elsewhere, picked by mistake, is no focus). Of the province's
+    are in, a province named outright counting twice (so that a namesake town elsewhere, picked by
+    mistake, is no focus). Of the province's
     towns (else the province itself) the most named stands in, ties going to the one named last
     before the mention, then to the first after it. With no local place in the main country, the
     country stands in.
@@ -131,7 +132,10 @@ def focus(places: dict[PlaceMention, Place], before: int) -> Place | None:
     home = [(mention, place) for mention, place in ordered if place.iso3 == main_country and not _is_area(place)]
     if not home:
         return next(place for _, place in ordered if place.iso3 == main_country)
-    province = Counter(place.admin1 for _, place in home).most_common(1)[0][0]
+    weights: Counter = Counter()
+    for _, place in home:  # a province the article names outright weighs as two of its towns
+        weights[place.admin1] += 2 if place.geo_precision == 3 else 1
+    province = weights.most_common(1)[0][0]
     home = [(mention, place) for mention, place in home if place.admin1 == province]
     towns = [(mention, place) for mention, place in home if place.geo_precision < 3] or home
     counts = Counter(_where(place) for _, place in towns)
