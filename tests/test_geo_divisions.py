@@ -245,3 +245,9 @@ def test_named_areas_and_peoples_of_provinces_on_known_toponyms(gazetteer):
     assert delta.iso3 == "NGA" and delta.geo_precision == 3
     running = _resolve(text, names, gazetteer)
     assert running[0] is None and running[2] is None  # in running text neither places anything
+
+
+def test_an_inner_name_must_be_spelled_as_the_place_is(gazetteer):
+    text = "In Leeds, crowds queued at the Museum of Ice Cream all weekend."
+    leeds, museum = _resolve(text, ["Leeds", "Museum of Ice Cream"], gazetteer, gold_spans=True)
+    assert museum.name == leeds.name  # "Ice" only loosely matches far-off towns: the article's town stands in

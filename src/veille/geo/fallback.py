@@ -58,8 +58,8 @@ def inner_names(mention: PlaceMention, language: str) -> list[PlaceMention]:
 
 def pick_inner_name(mention: PlaceMention, language: str, gazetteer: Gazetteer,
                     named_keys: set[str]) -> PlaceMention | None:
-    """The longest inner name that is a landmark, that the article names elsewhere, or that names an area or
-    a big town; else, for a body of a government ("Russian Foreign Ministry"), the demonym inside it.
+    """The longest inner name that is a landmark, that the article names elsewhere, or that is spelled as an
+    area or a big town is; else, for a body of a government ("Russian Foreign Ministry"), the demonym inside it.
 
     Other names with a demonym ("British Embassy", "French Quarter", "Irish pub") are mostly abroad
     from the people named, at the place the article is about.
@@ -73,8 +73,8 @@ def pick_inner_name(mention: PlaceMention, language: str, gazetteer: Gazetteer,
             continue
         if normalise_name(run.text) in named_keys:
             return run
-        found = gazetteer.candidates(run.text)
-        if any(entry.feature != "city" or entry.population >= NOTABLE_POPULATION for entry in found):
+        found, strict = gazetteer.lookup(run.text)
+        if strict and any(entry.feature != "city" or entry.population >= NOTABLE_POPULATION for entry in found):
             return run
     return demonym if demonym is not None and _names_a_seat(mention, language) else None
 
