@@ -251,3 +251,21 @@ def test_an_inner_name_must_be_spelled_as_the_place_is(gazetteer):
     text = "In Leeds, crowds queued at the Museum of Ice Cream all weekend."
     leeds, museum = _resolve(text, ["Leeds", "Museum of Ice Cream"], gazetteer, gold_spans=True)
     assert museum.name == leeds.name  # "Ice" only loosely matches far-off towns: the article's town stands in
+
+
+def test_every_landmark_and_local_demonym_finds_its_place(gazetteer):
+    from veille.geo.areas import demonym_home, named_area
+    from veille.geo.landmarks import landmark_town
+    from veille.resources import load_yaml
+
+    for item in load_yaml("geo", "landmarks.yaml"):
+        for name in item["names"]:
+            town = landmark_town(name, gazetteer)
+            assert town is not None and town.country_code == item["country"], name
+    for item in load_yaml("geo", "local_demonyms.yaml"):
+        for name in item["names"]:
+            home = demonym_home(name, gazetteer)
+            assert home is not None and home.country_code == item["country"], name
+    for item in load_yaml("geo", "areas.yaml"):
+        area = named_area(item["name"], gazetteer)
+        assert area.country_code == item["country"] and -90 <= area.latitude <= 90, item["name"]
