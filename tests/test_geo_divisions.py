@@ -158,6 +158,8 @@ def test_focus_keeps_to_the_main_province_and_else_the_main_country():
               mentions[1]: Place(name="Country", iso3="AAA", latitude=0, longitude=0, geo_precision=3),
               mentions[2]: place("Far town", "Prov", iso3="BBB")}
     assert focus(abroad, 25).name == "Country"
+    abroad[mentions[3]] = place("Far town", "Prov", iso3="BBB")
+    assert focus(abroad, 35).name == "Far town"  # two of its towns outweigh a country named twice
 
 
 def test_an_acronym_is_no_namesake_village(gazetteer):

@@ -118,17 +118,20 @@ def focus(places: dict[PlaceMention, Place], before: int) -> Place | None:
     """The most named town of the article's main province, else the main country itself.
 
     Streets and buildings cluster around the town an article is about: its main country is the
-    one most of its places are in, its main province the one most of that country's local places
-    are in, a province named outright counting twice (so that a namesake town elsewhere, picked by
-    mistake, is no focus). Of the province's
-    towns (else the province itself) the most named stands in, ties going to the one named last
-    before the mention, then to the first after it. With no local place in the main country, the
-    country stands in.
+    one most of its places are in (a town or province counting twice, a country or demonym once),
+    its main province the one most of that country's local places are in, a province named outright
+    counting twice (so that a namesake town elsewhere, picked by mistake, is no focus). Of the
+    province's towns (else the province itself) the most named stands in, ties going to the one
+    named last before the mention, then to the first after it. With no local place in the main
+    country, the country stands in.
     """
     if not places:
         return None
     ordered = sorted(places.items(), key=lambda item: item[0].start)
-    main_country = Counter(place.iso3 for _, place in ordered).most_common(1)[0][0]
+    countries: Counter = Counter()
+    for _, place in ordered:  # a town or province says more about where the story is than a country named
+        countries[place.iso3] += 1 if _is_area(place) else 2
+    main_country = countries.most_common(1)[0][0]
     home = [(mention, place) for mention, place in ordered if place.iso3 == main_country and not _is_area(place)]
     if not home:
         return next(place for _, place in ordered if place.iso3 == main_country)
