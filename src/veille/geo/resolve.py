@@ -211,7 +211,10 @@ def _groups(mentions: list[PlaceMention], text: str, language: str, gazetteer: G
     groups: dict[str, _Group] = {}
     for mention in mentions:
         name_key = normalise_name(mention.text)
-        if demonyms_as_places and (known := _known_toponym(mention.text, gazetteer)) is not None:
+        known = landmark_town(mention.text, gazetteer) or named_area(mention.text, gazetteer)
+        if known is None and demonyms_as_places:
+            known = demonym_home(mention.text, gazetteer)  # like any demonym, only where a place is known to be
+        if known is not None:
             key = f"{name_key}|known"  # "the White House", "Eastern Ghouta", "Sicilians": a resource says where
             groups.setdefault(key, _Group(key, name_key, [], [known], True, "")).mentions.append(mention)
             continue
@@ -239,11 +242,6 @@ def _groups(mentions: list[PlaceMention], text: str, language: str, gazetteer: G
             group = groups[key] = _Group(key, name_key, [], found, strict, reading)
         group.mentions.append(mention)
     return [group for group in groups.values() if group.candidates]
-
-
-def _known_toponym(text: str, gazetteer: Gazetteer) -> GazetteerEntry | None:
-    """The place a landmark, a named area or a local demonym stands for (read only on known toponyms)."""
-    return landmark_town(text, gazetteer) or named_area(text, gazetteer) or demonym_home(text, gazetteer)
 
 
 def _hinted_countries(text: str, language: str) -> frozenset[str]:
