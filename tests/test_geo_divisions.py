@@ -235,6 +235,9 @@ def test_a_demonym_inside_an_unlisted_name_says_whose_it_is_not_where(gazetteer)
         text, ["Leeds", "Polish Embassy Leeds Office", "Polish Quarter", "Polish Foreign Ministry"], gazetteer,
         gold_spans=True)
     assert office.name == leeds.name and quarter.name == leeds.name  # the town named inside, else the focus
+    text = "In Leeds, Poland opened the Consulate of Poland near the station."
+    consulate = _resolve(text, ["Leeds", "Poland", "Consulate of Poland"], gazetteer, gold_spans=True)[2]
+    assert consulate.name == "Leeds"  # a mission abroad: the country named in it is whose it is
     assert ministry.iso3 == "POL" and distance_km(ministry.latitude, ministry.longitude, 52.2, 21.0) < 30  # Warsaw
 
 

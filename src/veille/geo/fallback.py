@@ -61,26 +61,30 @@ def pick_inner_name(mention: PlaceMention, language: str, gazetteer: Gazetteer,
     """The longest inner name that is a landmark, that the article names elsewhere, or that is spelled as an
     area or a big town is; else, for a body of a government ("Russian Foreign Ministry"), the demonym inside it.
 
-    Other names with a demonym ("British Embassy", "French Quarter", "Irish pub") are mostly abroad
-    from the people named, at the place the article is about.
+    Other names with a demonym ("British Embassy", "French Quarter", "Irish pub"), and a mission
+    named after its country ("Embassy of Armenia"), are mostly abroad from the people or country
+    named, at the place the article is about.
     """
     demonym = None
+    abroad = _has_word(mention, "abroad", language)
     for run in inner_names(mention, language):
         if landmark_town(run.text, gazetteer) is not None or named_area(run.text, gazetteer) is not None:
             return run  # "Heathrow Cargo Centre", "Niger Delta University"
         if _is_demonym(run.text, language, gazetteer):
             demonym = demonym or run  # the "British" of "British Embassy Tokyo" says whose it is, not where
             continue
+        found, strict = gazetteer.lookup(run.text)
+        if abroad and any(entry.feature == "country" for entry in found):
+            continue  # the "Armenia" of "Embassy of Armenia" says whose it is, not where
         if normalise_name(run.text) in named_keys:
             return run
-        found, strict = gazetteer.lookup(run.text)
         if strict and any(entry.feature != "city" or entry.population >= NOTABLE_POPULATION for entry in found):
             return run
-    return demonym if demonym is not None and _names_a_seat(mention, language) else None
+    return demonym if demonym is not None and _has_word(mention, "seats", language) else None
 
 
-def _names_a_seat(mention: PlaceMention, language: str) -> bool:
-    return bool({word.casefold() for word in _WORD.findall(mention.text)} & _words("seats", language))
+def _has_word(mention: PlaceMention, kind: str, language: str) -> bool:
+    return bool({word.casefold() for word in _WORD.findall(mention.text)} & _words(kind, language))
 
 
 def _is_demonym(text: str, language: str, gazetteer: Gazetteer) -> bool:
@@ -90,7 +94,7 @@ def _is_demonym(text: str, language: str, gazetteer: Gazetteer) -> bool:
 
 def seat_of_government(place: Place, mention: PlaceMention, language: str, gazetteer: Gazetteer) -> Place:
     """A country's capital for a body of its government named by it ("Russian Foreign Ministry"), else `place`."""
-    if place.geo_precision != 3 or place.admin1 is not None or not _names_a_seat(mention, language):
+    if place.geo_precision != 3 or place.admin1 is not None or not _has_word(mention, "seats", language):
         return place
     country = gazetteer.country(place.iso3) if place.iso3 else None
     capital = country and capital_of(country.country_code, gazetteer)
