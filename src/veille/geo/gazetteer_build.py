@@ -23,7 +23,7 @@ from veille.geo.pack_index import add_pack
 from veille.geo.normalise import is_arabic_script, loose_names, normalise_names
 from veille.resources import SUPPORTED_LANGUAGES, load_yaml, resource_path
 
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"
 FEATURES = ("city", "admin1", "country", "region", "admin2")
 CITY, ADMIN1, COUNTRY, REGION, ADMIN2 = range(5)
 MIN_CITY_POPULATION = 500

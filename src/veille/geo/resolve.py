@@ -9,10 +9,12 @@ from dataclasses import dataclass
 
 from veille.extract.mentions import PlaceMention
 from veille.geo.abbreviations import expand_abbreviation
+from veille.geo.areas import demonym_home, named_area
 from veille.geo.candidate_filters import plausible_candidates, without_namesake_divisions
 from veille.geo.cues import cue_at, demonym_countries, lookup_forms
-from veille.geo.fallback import focus, pick_inner_name, respanned as fallback_place
+from veille.geo.fallback import focus, pick_inner_name, respanned as fallback_place, seat_of_government
 from veille.geo.gazetteer import Gazetteer, GazetteerEntry
+from veille.geo.landmarks import landmark_town
 from veille.geo.normalise import normalise_name
 from veille.records import Place, Span
 
@@ -209,6 +211,13 @@ def _groups(mentions: list[PlaceMention], text: str, language: str, gazetteer: G
     groups: dict[str, _Group] = {}
     for mention in mentions:
         name_key = normalise_name(mention.text)
+        known = landmark_town(mention.text, gazetteer) or named_area(mention.text, gazetteer)
+        if known is None and demonyms_as_places:
+            known = demonym_home(mention.text, gazetteer)  # like any demonym, only where a place is known to be
+        if known is not None:
+            key = f"{name_key}|known"  # "the White House", "Eastern Ghouta", "Sicilians": a resource says where
+            groups.setdefault(key, _Group(key, name_key, [], [known], True, "")).mentions.append(mention)
+            continue
         demonym_code = _demonym_country(name_key, mention.text, language, gazetteer)
         region = gazetteer.demonym_region(mention.text)
         if demonym_code is not None or region is not None:
@@ -326,6 +335,7 @@ def resolve_places(mentions: list[PlaceMention], text: str, language: str,
         for mention, run in inner.items():
             place = places.get(run)
             if place is not None and mention not in places:
+                place = seat_of_government(place, mention, language, gazetteer)
                 places[mention] = fallback_place(place, mention, place.geo_precision)
         for run in set(inner.values()) - known:
             places.pop(run, None)
