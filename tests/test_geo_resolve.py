@@ -128,3 +128,12 @@ def test_bare_province_spelling_means_its_namesake_city(gazetteer):
 def test_french_exonyms(gazetteer, name, iso3, truth):
     place = _resolve_one(f"Des combats ont eu lieu à {name}.", name, gazetteer)
     assert place.iso3 == iso3 and distance_km(place.latitude, place.longitude, *truth) < 25
+
+
+@pytest.mark.parametrize("actor_country, iso3", [("IRQ", "IRQ"), ("RUS", "RUS")])
+def test_actors_country_picks_the_namesake(gazetteer, actor_country, iso3):
+    text = "Militiamen ambushed a convoy near Samarra on Sunday."
+    start = text.index("Samarra")
+    mention = PlaceMention(start=start, end=start + 7, text="Samarra", token_start=0, token_end=1)
+    place = resolve_places([mention], text, "en", gazetteer, actor_countries=frozenset({actor_country}))[mention]
+    assert place.iso3 == iso3

@@ -106,7 +106,8 @@ class Pipeline:
         mentions = extract_mentions(doc, language, self.gazetteer)
         mentions.times = find_time_mentions(doc, language, article.published)
         text = doc.text
-        places = resolve_places(mentions.places, text, language, self.gazetteer)
+        places = resolve_places(mentions.places, text, language, self.gazetteer,
+                                actor_countries=frozenset(actor.country for actor in mentions.actors if actor.country))
         places = at_division_seats(fit_to_containers(mentions.places, places, text, language, self.gazetteer),
                                    self.gazetteer)
         events = code_events(article, doc, language, mentions, places)

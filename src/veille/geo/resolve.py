@@ -312,15 +312,19 @@ def _is_stray(entry: GazetteerEntry, group: _Group, context: _Context) -> bool:
 
 def resolve_places(mentions: list[PlaceMention], text: str, language: str,
                    gazetteer: Gazetteer, demonyms_as_places: bool = False,
-                  place_unlisted: bool = True) -> dict[PlaceMention, Place]:
+                   place_unlisted: bool = True, actor_countries: frozenset[str] = frozenset()) -> dict[PlaceMention, Place]:
     """Map each mention with at least one candidate to its most likely place.
+
+    `actor_countries` (ISO codes of the countries the text's named actors belong to: a country's
+    army, a group active in one country) hint at where the places are, as a demonym does.
 
     With `demonyms_as_places` (mentions known to be toponyms, as in gold spans), a demonym
     resolves to its country, and (unless `place_unlisted` is off) a toponym the gazetteer lacks
     ("Elm Street") takes the place named inside it, else the article's focus; otherwise such
     mentions are skipped.
     """
-    places = _resolve(mentions, text, language, gazetteer, demonyms_as_places)
+    hints = _actor_hints(actor_countries, gazetteer)
+    places = _resolve(mentions, text, language, gazetteer, demonyms_as_places, hints)
     if not demonyms_as_places or not place_unlisted:
         return places
     missing = [mention for mention in mentions if mention not in places]
@@ -331,7 +335,7 @@ def resolve_places(mentions: list[PlaceMention], text: str, language: str,
              if (run := pick_inner_name(mention, language, gazetteer, named)) is not None}
     if inner:
         known = set(mentions)
-        places = _resolve([*mentions, *(set(inner.values()) - known)], text, language, gazetteer, True)
+        places = _resolve([*mentions, *(set(inner.values()) - known)], text, language, gazetteer, True, hints)
         for mention, run in inner.items():
             place = places.get(run)
             if place is not None and mention not in places:
@@ -346,10 +350,15 @@ def resolve_places(mentions: list[PlaceMention], text: str, language: str,
     return places
 
 
+def _actor_hints(codes: frozenset[str], gazetteer: Gazetteer) -> frozenset[str]:
+    """ISO2 codes of the actors' countries."""
+    return frozenset(country.country_code for code in codes if (country := gazetteer.country(code)) is not None)
+
+
 def _resolve(mentions: list[PlaceMention], text: str, language: str,
-             gazetteer: Gazetteer, demonyms_as_places: bool) -> dict[PlaceMention, Place]:
+             gazetteer: Gazetteer, demonyms_as_places: bool, actor_hints: frozenset[str]) -> dict[PlaceMention, Place]:
     groups = _groups(mentions, text, language, gazetteer, demonyms_as_places)
-    hinted = _hinted_countries(text, language)
+    hinted = _hinted_countries(text, language) | actor_hints
 
     # Only confidently placed names feed the context, so that two wrong guesses near each
     # other cannot prop each other up; each round may make more names confident.
