@@ -31,6 +31,7 @@ _DOUBLED = re.compile(r"(.)(?=\1)")  # removing the first of each pair collapses
 # transliterations (Idleb/Idlib, Deraa/Daraa, Hassaké/Hasakah), but merging them in the main
 # key triples the places outranked by an unrelated bigger namesake.
 _LOOSE_LETTERS = str.maketrans({"e": "a", "i": "a", "o": "u", "q": "k"})
+_QU_BEFORE_VOWEL = re.compile(r"qu(?=[aeio])")  # English "qu" for a bare q before a vowel: Quamishli = Qamishli
 
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 _ARABIC_MARKS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
@@ -108,11 +109,11 @@ def loose_name(key: str) -> str:
     """Return the fallback key of a normalised key: vowel quality and q/k merged."""
     if is_arabic_script(key):
         return key
-    return _DOUBLED.sub("", key.translate(_LOOSE_LETTERS))
+    return _DOUBLED.sub("", _QU_BEFORE_VOWEL.sub("q", key).translate(_LOOSE_LETTERS))
 
 
 def loose_names(keys: list[str]) -> list[str]:
     """loose_name over many keys at once (keys of Latin names are ASCII, Arabic ones are not)."""
     latin = "\n".join(key for key in keys if key.isascii())
-    folded = iter(_DOUBLED.sub("", latin.translate(_LOOSE_LETTERS)).split("\n"))
+    folded = iter(_DOUBLED.sub("", _QU_BEFORE_VOWEL.sub("q", latin).translate(_LOOSE_LETTERS)).split("\n"))
     return [next(folded) if key.isascii() else key for key in keys]
