@@ -134,3 +134,21 @@ def test_every_name_of_a_list_after_from_is_where_people_came_from():
                 (_mention(text, "Northtown"), _place("Northtown", "HOM", "Northland", 40.0, 40.0)),
                 (_mention(text, "Pinecrest"), _place("Pinecrest", "HOM", "Southland", 41.0, 41.0))]
     assert _choose(text, resolved) == "Northtown"
+
+
+def test_a_district_beats_the_town_named_after_it_as_its_province():
+    text = "Artillery shelling hit villages of Greenvale district in northern Farland (Northland)."
+    district = Place(name="Greenvale", admin1="Northland", admin2="Greenvale", iso3="HOM", latitude=40.3,
+                     longitude=40.3, geo_precision=3)
+    resolved = [(_mention(text, "Greenvale"), district),
+                (_mention(text, "Farland", kind="country"), _place("Farland", "HOM", None, 41.0, 41.0, 3)),
+                (_mention(text, "Northland"), _place("Northland", "HOM", "Northland", 40.0, 40.0))]
+    assert _choose(text, resolved) == "Greenvale"
+
+
+def test_a_province_still_gives_way_to_the_town_in_parentheses():
+    text = "Artillery shelling hit villages of Greenvale province in northern Farland (Millbrook)."
+    resolved = [(_mention(text, "Greenvale"), _place("Greenvale", "HOM", "Greenvale", 40.3, 40.3, 3)),
+                (_mention(text, "Farland", kind="country"), _place("Farland", "HOM", None, 41.0, 41.0, 3)),
+                (_mention(text, "Millbrook"), _place("Millbrook", "HOM", "Greenvale", 40.0, 40.0))]
+    assert _choose(text, resolved) == "Millbrook"

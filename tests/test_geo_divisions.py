@@ -43,6 +43,7 @@ def test_us_county_resolves_near_its_towns(gazetteer):
     text = "Deputies in Cuyahoga County searched the lake shore."
     place = _resolve(text, ["Cuyahoga County"], gazetteer)[0]
     assert place.iso3 == "USA" and distance_km(place.latitude, place.longitude, 41.5, -81.7) < 60
+    assert place.admin2 == place.name  # a county is its own second-order division
 
 
 def test_a_town_beats_its_namesake_district():

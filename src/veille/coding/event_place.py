@@ -158,10 +158,17 @@ def place_roles(text: str, mentions: list[PlaceMention], places: dict[PlaceMenti
     return roles
 
 
+def is_district(place: Place) -> bool:
+    """A second-order division (a district, a county): placed at its towns, it is as precise as one."""
+    return place.admin2 is not None and place.admin2 == place.name
+
+
 def _rank(mention: PlaceMention, role: PlaceRole, place: Place, assigned: bool) -> tuple:
     # A town named as holding another still beats an area: "(District town, Province)" in a note
-    # about "a village in western Yemen" places the event at the district's town.
-    return (role.partial, role.misplaced, role.foreign, place.geo_precision >= 3, place.admin1 is None,
+    # about "a village in western Yemen" places the event at the district's town. A district is
+    # no such area: "shelling on X district (Province town)" is at the district, not at the town.
+    return (role.partial, role.misplaced, role.foreign, place.geo_precision >= 3 and not is_district(place),
+            place.admin1 is None,
             role.thoroughfare, role.origin, role.container,
             place.geo_precision, not assigned, mention.kind != "place", mention.start)
 

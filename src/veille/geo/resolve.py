@@ -266,6 +266,7 @@ def _to_place(mention: PlaceMention, entry: GazetteerEntry, cue: str | None, gaz
     return Place(
         name=entry.name,
         admin1=entry.admin1 if entry.feature not in AREAS else None,
+        admin2=entry.name if entry.feature == "admin2" else None,
         country=country.name if country is not None else None,
         iso3=entry.iso3 or None,
         latitude=entry.latitude,
