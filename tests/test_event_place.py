@@ -152,3 +152,19 @@ def test_a_province_still_gives_way_to_the_town_in_parentheses():
                 (_mention(text, "Farland", kind="country"), _place("Farland", "HOM", None, 41.0, 41.0, 3)),
                 (_mention(text, "Millbrook"), _place("Millbrook", "HOM", "Greenvale", 40.0, 40.0))]
     assert _choose(text, resolved) == "Millbrook"
+
+
+def test_a_place_told_west_of_another_but_read_far_off_in_another_province_is_a_namesake():
+    text = "A mine exploded in Oakfield area west of Millbrook in the Northland countryside."
+    resolved = [(_mention(text, "Oakfield"), _place("Oakfield", "HOM", "Southland", 40.0, 39.0)),
+                (_mention(text, "Millbrook"), _place("Millbrook", "HOM", "Northland", 40.0, 39.7)),
+                (_mention(text, "Northland"), _place("Northland", "HOM", "Northland", 40.2, 39.8, 3))]
+    assert _choose(text, resolved, assigned_names={"Oakfield"}) == "Millbrook"
+
+
+def test_a_place_told_west_of_another_and_read_close_to_it_is_kept():
+    text = "A mine exploded in Oakfield area west of Millbrook in the Northland countryside."
+    resolved = [(_mention(text, "Oakfield"), _place("Oakfield", "HOM", "Southland", 40.0, 39.6)),
+                (_mention(text, "Millbrook"), _place("Millbrook", "HOM", "Northland", 40.0, 39.7)),
+                (_mention(text, "Northland"), _place("Northland", "HOM", "Northland", 40.2, 39.8, 3))]
+    assert _choose(text, resolved, assigned_names={"Oakfield"}) == "Oakfield"

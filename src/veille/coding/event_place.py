@@ -5,15 +5,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from veille.extract.mentions import PlaceMention
 from veille.geo.containment import distance_km, holds, list_container_pairs
 from veille.geo.cues import cue_at, follows_origin, list_words, opens_range, place_words, stopword_keys
 from veille.geo.normalise import normalise_name
 from veille.records import Place
+from veille.resources import lexicon
 
 SUPPORT_KM = 100.0  # a name fragment is trusted when it resolves this close to another place of the text
 FOREIGN_KM = 1_000.0  # a lone place this far from the text's other places, in another country, is a namesake
+BEARING_KM = 30.0  # a place told to lie west (north...) of another, with no distance given, lies this close to it
 _NEXT_WORD = re.compile(r"^[ \t]+((?:(?:al|el|as|ad|ar|an|at|ash|az)[ -])?[^\W_][\w'’]*)")
 _PREVIOUS_WORD = re.compile(r"([\w'’-]+)[ \t]+$")
 _THOROUGHFARE_AFTER = re.compile(r"^(?:\s*[-–]\s*[A-Z][\w'’-]*(?: [A-Za-z][\w'’-]*){0,2}?)?\s+(\w+)")
@@ -92,6 +95,30 @@ def _is_trusted(text: str, mention: PlaceMention, outer: Place, main_iso3: str |
     return following is not None and following.group(1).lower() in place_words(language, "place_type_words")
 
 
+@lru_cache(maxsize=None)
+def _bearing_gap(language: str) -> re.Pattern | None:
+    patterns = lexicon(language, "places").get("bearing_gap") or []
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.IGNORECASE) if patterns else None
+
+
+def _off_bearing(text: str, ordered: list[PlaceMention], places: dict[PlaceMention, Place],
+                 language: str) -> set[PlaceMention]:
+    """Places told to lie beside the next one by a bare bearing ("X west of Y") that resolve far from it,
+    in another province: a namesake read in place of a local name."""
+    gap = _bearing_gap(language)
+    if gap is None:
+        return set()
+    far = set()
+    for mention, reference in zip(ordered, ordered[1:]):
+        place, other = places[mention], places[reference]
+        if other.geo_precision >= 3 or not gap.fullmatch(text[mention.end:reference.start]):
+            continue
+        if place.admin1 != other.admin1 and None not in (place.latitude, other.latitude) \
+                and distance_km(place, other) > BEARING_KM:
+            far.add(mention)
+    return far
+
+
 def _names_a_part(text: str, mention: PlaceMention, language: str) -> bool:
     """ "X neighbourhood in Y", "X village of Y": X is told as a part of Y, so Y is the place to trust."""
     following = _NEXT_WORD.match(text[mention.end:mention.end + 40])
@@ -131,6 +158,7 @@ def place_roles(text: str, mentions: list[PlaceMention], places: dict[PlaceMenti
                                              if places[m].iso3 and places[m].admin1})
     ranked = countries.most_common(2) + [("", 0)]
     main_iso3 = ranked[0][0] if ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1] else None
+    off_bearing = _off_bearing(text, ordered, places, language)
     roles = {}
     for mention in ordered:
         place = places[mention]
@@ -138,9 +166,9 @@ def place_roles(text: str, mentions: list[PlaceMention], places: dict[PlaceMenti
         roles[mention] = PlaceRole(
             partial=is_partial_name(text, mention, language) and not _supported(place, mention, complete),
             thoroughfare=names_thoroughfare(text, mention, language),
-            misplaced=outer is not None and not holds(places[outer], place)
-            and (_is_trusted(text, outer, places[outer], main_iso3, language)
-                 or _names_a_part(text, mention, language)),
+            misplaced=mention in off_bearing or (outer is not None and not holds(places[outer], place)
+                                                 and (_is_trusted(text, outer, places[outer], main_iso3, language)
+                                                      or _names_a_part(text, mention, language))),
             foreign=_is_foreign(place, mention, main_iso3, countries[main_iso3], ordered, places),
             container=_inside_parentheses(text, mention.start),
             origin=follows_origin(text, mention.start, language) and not opens_range(text, mention.end, language),
