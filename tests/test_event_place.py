@@ -168,3 +168,19 @@ def test_a_place_told_west_of_another_and_read_close_to_it_is_kept():
                 (_mention(text, "Millbrook"), _place("Millbrook", "HOM", "Northland", 40.0, 39.7)),
                 (_mention(text, "Northland"), _place("Northland", "HOM", "Northland", 40.2, 39.8, 3))]
     assert _choose(text, resolved, assigned_names={"Oakfield"}) == "Oakfield"
+
+
+def test_a_lone_namesake_abroad_gives_way_to_the_one_other_place_far_from_it():
+    text = "Gunmen shot a trader in Oakfield, north of the port of Westport, in Westport."
+    resolved = [(_mention(text, "Oakfield"), _place("Oakfield", "FAR", "Elsewhere", 10.0, 10.0)),
+                (_mention(text, "Westport"), _place("Westport", "HOM", "Coast", 40.0, 39.0)),
+                (_mention(text, "Westport", 1), _place("Westport", "HOM", "Coast", 40.0, 39.0))]
+    assert _choose(text, resolved, assigned_names={"Oakfield"}) == "Westport"
+
+
+def test_a_lone_place_across_a_border_close_by_is_no_namesake():
+    text = "Gunmen shot a trader in Oakfield, north of the port of Westport, in Westport."
+    resolved = [(_mention(text, "Oakfield"), _place("Oakfield", "FAR", "Elsewhere", 40.2, 39.1)),
+                (_mention(text, "Westport"), _place("Westport", "HOM", "Coast", 40.0, 39.0)),
+                (_mention(text, "Westport", 1), _place("Westport", "HOM", "Coast", 40.0, 39.0))]
+    assert _choose(text, resolved, assigned_names={"Oakfield"}) == "Oakfield"

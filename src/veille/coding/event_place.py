@@ -139,6 +139,9 @@ def _joins_list(gap: str, language: str) -> bool:
 def _is_foreign(place: Place, mention: PlaceMention, main_iso3: str | None, main_count: int,
                 ordered: list[PlaceMention], places: dict[PlaceMention, Place]) -> bool:
     """In another country than most of the text's places, which are several or all far from it."""
+    if main_iso3 is None:  # too few places for a main country: the one all the others lie in, if any
+        countries = {places[m].iso3 for m in ordered if m is not mention}
+        main_iso3, main_count = (countries.pop(), 0) if len(countries) == 1 else (None, 0)
     if not place.iso3 or main_iso3 is None or place.iso3 == main_iso3:
         return False
     if main_count >= 2:
