@@ -184,3 +184,14 @@ def test_a_lone_place_across_a_border_close_by_is_no_namesake():
                 (_mention(text, "Westport"), _place("Westport", "HOM", "Coast", 40.0, 39.0)),
                 (_mention(text, "Westport", 1), _place("Westport", "HOM", "Coast", 40.0, 39.0))]
     assert _choose(text, resolved, assigned_names={"Oakfield"}) == "Oakfield"
+
+
+def test_a_note_in_parentheses_after_the_country_says_where_the_place_lies():
+    text = "Air raids hit Oakfield area in northern Farland (Greenvale, Northland)."
+    resolved = [(_mention(text, "Oakfield"), _place("Oakfield", "HOM", "Southland", 38.0, 38.0)),
+                (_mention(text, "Farland", kind="country"), _place("Farland", "HOM", None, 41.0, 41.0, 3)),
+                (_mention(text, "Greenvale"), _place("Greenvale", "HOM", "Northland", 40.1, 40.1)),
+                (_mention(text, "Northland"), _place("Northland", "HOM", "Northland", 40.0, 40.0, 3))]
+    assert _choose(text, resolved, assigned_names={"Oakfield"}) == "Greenvale"
+    resolved[0] = (resolved[0][0], _place("Oakfield", "HOM", "Northland", 40.2, 40.2))
+    assert _choose(text, resolved, assigned_names={"Oakfield"}) == "Oakfield"

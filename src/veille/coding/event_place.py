@@ -22,6 +22,7 @@ _PREVIOUS_WORD = re.compile(r"([\w'’-]+)[ \t]+$")
 _THOROUGHFARE_AFTER = re.compile(r"^(?:\s*[-–]\s*[A-Z][\w'’-]*(?: [A-Za-z][\w'’-]*){0,2}?)?\s+(\w+)")
 _LIST_PIECE = re.compile(r",|[^\W\d_][\w'’-]*")
 _SENTENCE_START = re.compile(r"(?:^|[.:;!?\n]\s*)$")
+_OPENS_NOTE = re.compile(r"\s*\(\s*")
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,19 @@ def _off_bearing(text: str, ordered: list[PlaceMention], places: dict[PlaceMenti
     return far
 
 
+def _noted_area(text: str, outer: PlaceMention | None, ordered: list[PlaceMention],
+                places: dict[PlaceMention, Place], container_of: dict[PlaceMention, PlaceMention]) -> PlaceMention | None:
+    """The area a place is told to lie in. "X in [northern] Country (District, Province)": the note in
+    parentheses right after the country says where X lies more closely than the country does."""
+    if outer is None or places[outer].admin1 is not None or places[outer].iso3 is None:
+        return outer
+    following = next((m for m in ordered if m.start >= outer.end), None)
+    if following is None or not _OPENS_NOTE.fullmatch(text[outer.end:following.start]):
+        return outer
+    noted = container_of.get(following, following)
+    return noted if places[noted].iso3 == places[outer].iso3 else outer
+
+
 def _names_a_part(text: str, mention: PlaceMention, language: str) -> bool:
     """ "X neighbourhood in Y", "X village of Y": X is told as a part of Y, so Y is the place to trust."""
     following = _NEXT_WORD.match(text[mention.end:mention.end + 40])
@@ -165,7 +179,7 @@ def place_roles(text: str, mentions: list[PlaceMention], places: dict[PlaceMenti
     roles = {}
     for mention in ordered:
         place = places[mention]
-        outer = container_of.get(mention)
+        outer = _noted_area(text, container_of.get(mention), ordered, places, container_of)
         roles[mention] = PlaceRole(
             partial=is_partial_name(text, mention, language) and not _supported(place, mention, complete),
             thoroughfare=names_thoroughfare(text, mention, language),
