@@ -195,3 +195,10 @@ def test_a_note_in_parentheses_after_the_country_says_where_the_place_lies():
     assert _choose(text, resolved, assigned_names={"Oakfield"}) == "Greenvale"
     resolved[0] = (resolved[0][0], _place("Oakfield", "HOM", "Northland", 40.2, 40.2))
     assert _choose(text, resolved, assigned_names={"Oakfield"}) == "Oakfield"
+
+
+def test_where_fighters_came_from_steps_back_for_the_province_they_reached():
+    text = "Fighters from Westport arrived in Northland aboard a ship."
+    resolved = [(_mention(text, "Westport"), _place("Westport", "HOM", "Coast", 40.0, 39.0)),
+                (_mention(text, "Northland", kind="admin1"), _place("Northland", "HOM", "Northland", 40.5, 39.5, 3))]
+    assert _choose(text, resolved) == "Northland"

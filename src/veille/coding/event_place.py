@@ -212,9 +212,10 @@ def _rank(mention: PlaceMention, role: PlaceRole, place: Place, assigned: bool) 
     # A town named as holding another still beats an area: "(District town, Province)" in a note
     # about "a village in western Yemen" places the event at the district's town. A district is
     # no such area: "shelling on X district (Province town)" is at the district, not at the town.
-    return (role.partial, role.misplaced, role.foreign, place.geo_precision >= 3 and not is_district(place),
-            place.admin1 is None,
-            role.thoroughfare, role.origin, role.container,
+    # Where people came from is never where they acted, even when the alternative is only an area.
+    return (role.partial, role.misplaced, role.foreign, role.origin,
+            place.geo_precision >= 3 and not is_district(place), place.admin1 is None,
+            role.thoroughfare, role.container,
             place.geo_precision, not assigned, mention.kind != "place", mention.start)
 
 
