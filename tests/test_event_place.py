@@ -31,11 +31,14 @@ def test_a_namesake_abroad_gives_way_to_the_province_named_as_holding_it():
     resolved = [(_mention(text, "Oakfield"), _place("Oakfield", "FAR", "Elsewhere", 10.0, 10.0)),
                 (_mention(text, "Northland"), _place("Northland", "HOM", "Northland", 40.0, 40.0, 3))]
     assert _choose(text, resolved) == "Northland"
-    # between two towns of two countries, nothing tells which one is misread
+    # between two towns of two countries close by, nothing tells which one is misread; the one told
+    # as holding the other is the better known, so a far-off reading of the held one is the misread one
     text = "Gunmen attacked farmers in Oakfield in Northland."
-    resolved = [(_mention(text, "Oakfield"), _place("Oakfield", "FAR", "Elsewhere", 10.0, 10.0)),
+    resolved = [(_mention(text, "Oakfield"), _place("Oakfield", "FAR", "Elsewhere", 40.5, 40.5)),
                 (_mention(text, "Northland"), _place("Northland", "HOM", "Northland", 40.0, 40.0))]
     assert _choose(text, resolved) == "Oakfield"
+    resolved[0] = (resolved[0][0], _place("Oakfield", "FAR", "Elsewhere", 10.0, 10.0))
+    assert _choose(text, resolved) == "Northland"
 
 
 def test_a_place_inside_the_province_named_after_it_is_kept():
@@ -202,3 +205,10 @@ def test_where_fighters_came_from_steps_back_for_the_province_they_reached():
     resolved = [(_mention(text, "Westport"), _place("Westport", "HOM", "Coast", 40.0, 39.0)),
                 (_mention(text, "Northland", kind="admin1"), _place("Northland", "HOM", "Northland", 40.5, 39.5, 3))]
     assert _choose(text, resolved) == "Northland"
+
+
+def test_a_town_told_in_a_town_of_another_country_far_off_is_a_namesake():
+    text = "Two families clashed in the town of Oakfield in Westport after a quarrel."
+    resolved = [(_mention(text, "Oakfield"), _place("Oakfield", "FAR", "Elsewhere", 10.0, 10.0)),
+                (_mention(text, "Westport"), _place("Westport", "HOM", "Coast", 40.0, 39.0))]
+    assert _choose(text, resolved, assigned_names={"Oakfield"}) == "Westport"

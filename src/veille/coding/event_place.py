@@ -133,6 +133,12 @@ def _noted_area(text: str, outer: PlaceMention | None, ordered: list[PlaceMentio
     return noted if places[noted].iso3 == places[outer].iso3 else outer
 
 
+def _far_abroad(place: Place, outer: Place) -> bool:
+    """Told as lying in a place of another country a thousand kilometres off: no border town, a namesake."""
+    return bool(place.iso3 and outer.iso3 and place.iso3 != outer.iso3) \
+        and None not in (place.latitude, outer.latitude) and distance_km(place, outer) > FOREIGN_KM
+
+
 def _names_a_part(text: str, mention: PlaceMention, language: str) -> bool:
     """ "X neighbourhood in Y", "X village of Y": X is told as a part of Y, so Y is the place to trust."""
     following = _NEXT_WORD.match(text[mention.end:mention.end + 40])
@@ -185,7 +191,8 @@ def place_roles(text: str, mentions: list[PlaceMention], places: dict[PlaceMenti
             thoroughfare=names_thoroughfare(text, mention, language),
             misplaced=mention in off_bearing or (outer is not None and not holds(places[outer], place)
                                                  and (_is_trusted(text, outer, places[outer], main_iso3, language)
-                                                      or _names_a_part(text, mention, language))),
+                                                      or _names_a_part(text, mention, language)
+                                                      or _far_abroad(place, places[outer]))),
             foreign=_is_foreign(place, mention, main_iso3, countries[main_iso3], ordered, places),
             container=_inside_parentheses(text, mention.start),
             origin=follows_origin(text, mention.start, language) and not opens_range(text, mention.end, language),
