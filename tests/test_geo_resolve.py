@@ -137,3 +137,19 @@ def test_actors_country_picks_the_namesake(gazetteer, actor_country, iso3):
     mention = PlaceMention(start=start, end=start + 7, text="Samarra", token_start=0, token_end=1)
     place = resolve_places([mention], text, "en", gazetteer, actor_countries=frozenset({actor_country}))[mention]
     assert place.iso3 == iso3
+
+
+def test_two_doubtful_small_towns_far_apart_do_not_drop_each_other(gazetteer):
+    text = "Marchers walked through el Hermel towards the Saray square on Friday."
+    mentions = [PlaceMention(start=text.index(name), end=text.index(name) + len(name), text=name, token_start=0,
+                             token_end=1) for name in ("el Hermel", "Saray")]
+    places = resolve_places(mentions, text, "en", gazetteer)
+    assert places[mentions[0]].iso3 == "LBN"
+
+
+def test_a_town_is_not_dropped_for_lying_far_from_a_doubtful_namesake_beside_it(gazetteer):
+    text = "Clashes broke out in the town of Taara in the countryside of As-Sweida."
+    mentions = [PlaceMention(start=text.index(name), end=text.index(name) + len(name), text=name, token_start=0,
+                             token_end=1) for name in ("Taara", "As-Sweida")]
+    places = resolve_places(mentions, text, "en", gazetteer)
+    assert places[mentions[1]].iso3 == "SYR"

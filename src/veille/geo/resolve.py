@@ -295,18 +295,26 @@ def _containers(groups: list[_Group], chosen: dict[str, GazetteerEntry], text: s
     return containers
 
 
-def _is_stray(entry: GazetteerEntry, group: _Group, context: _Context) -> bool:
+def _may_stray(entry: GazetteerEntry, group: _Group, context: _Context) -> bool:
+    """A small town in a country the article neither names nor hints at."""
+    if entry.feature != "city" or entry.population >= STRAY_MAX_POPULATION:
+        return False
+    own = _without(context, group, entry)
+    return bool(own.countries) and not own.countries[entry.country_code] \
+        and entry.country_code not in own.hinted_countries
+
+
+def _is_stray(entry: GazetteerEntry, group: _Group, context: _Context, doubtful: frozenset[str]) -> bool:
     """A small town in a country the article never names, far from all its other places.
 
     Such a match is far more often a village abroad that happens to share a name with an
     unknown local place than the place meant (on gold spans, the article's places stand in).
+    Other places that are themselves such doubtful small towns (`doubtful` name keys) do not count:
+    two of them far apart say nothing about which one is misread.
     """
-    if entry.feature != "city" or entry.population >= STRAY_MAX_POPULATION:
+    if not _may_stray(entry, group, context):
         return False
-    own = _without(context, group, entry)
-    if not own.countries or own.countries[entry.country_code] or entry.country_code in own.hinted_countries:
-        return False
-    others = [(lat, lon) for key, _, lat, lon in own.points if key != group.name_key]
+    others = [(lat, lon) for key, _, lat, lon in context.points if key != group.name_key and key not in doubtful]
     return bool(others) and all(distance_km(entry.latitude, entry.longitude, lat, lon) > STRAY_MIN_KM
                                 for lat, lon in others)
 
@@ -386,8 +394,9 @@ def _resolve(mentions: list[PlaceMention], text: str, language: str,
     places: dict[PlaceMention, Place] = {}
     final = _context({key: (entry, len(group.mentions)) for group in groups
                       for key, entry in [(group.key, chosen[group.key])]}, hinted)
+    doubtful = frozenset(group.name_key for group in groups if _may_stray(chosen[group.key], group, final))
     for group in groups:
-        if _is_stray(chosen[group.key], group, final):
+        if _is_stray(chosen[group.key], group, final, doubtful):
             continue
         for mention in group.mentions:
             cue = cue_at(text, mention.start, mention.end, language)
