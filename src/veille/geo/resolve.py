@@ -309,8 +309,8 @@ def _is_stray(entry: GazetteerEntry, group: _Group, context: _Context, doubtful:
 
     Such a match is far more often a village abroad that happens to share a name with an
     unknown local place than the place meant (on gold spans, the article's places stand in).
-    Other places that are themselves such doubtful small towns (`doubtful` name keys) do not count:
-    two of them far apart say nothing about which one is misread.
+    Another place that is itself such a doubtful small town (`doubtful` name keys, two at most) does not
+    count: two of them far apart say nothing about which one is misread.
     """
     if not _may_stray(entry, group, context):
         return False
@@ -395,6 +395,8 @@ def _resolve(mentions: list[PlaceMention], text: str, language: str,
     final = _context({key: (entry, len(group.mentions)) for group in groups
                       for key, entry in [(group.key, chosen[group.key])]}, hinted)
     doubtful = frozenset(group.name_key for group in groups if _may_stray(chosen[group.key], group, final))
+    if len(doubtful) > 2:  # many small towns scattered abroad: misread common words, not a pair in doubt
+        doubtful = frozenset()
     for group in groups:
         if _is_stray(chosen[group.key], group, final, doubtful):
             continue
