@@ -19,7 +19,7 @@ from veille.extract.times import find_time_mentions
 from veille.extract.triggers import find_trigger_mentions
 from veille.geo.gazetteer import Gazetteer, default_gazetteer
 from veille.geo.admin_seats import at_division_seats
-from veille.geo.containment import fit_to_containers
+from veille.geo.containment import fit_to_containers, with_noted_places
 from veille.geo.resolve import resolve_places
 from veille.language import identify_language
 from veille.nlp import load_pipeline
@@ -108,6 +108,7 @@ class Pipeline:
         text = doc.text
         places = resolve_places(mentions.places, text, language, self.gazetteer,
                                 actor_countries=frozenset(actor.country for actor in mentions.actors if actor.country))
+        mentions.places, places = with_noted_places(doc, mentions.places, places, self.gazetteer)
         places = at_division_seats(fit_to_containers(mentions.places, places, text, language, self.gazetteer),
                                    self.gazetteer)
         events = code_events(article, doc, language, mentions, places)

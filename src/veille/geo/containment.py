@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from spacy.tokens import Doc
+
 from veille.extract.mentions import PlaceMention
 from veille.geo.cues import cue_at, list_words, place_words
 from veille.geo.gazetteer import Gazetteer, GazetteerEntry
@@ -164,3 +166,57 @@ def list_container_pairs(text: str, mentions: list[PlaceMention], places: dict[P
         if first not in pairs and second in pairs and _list_gap(language).fullmatch(text[first.end:second.start]):
             pairs[first] = pairs[second]
     return pairs
+
+
+_NAME = r"[^\W\d_][\w'’-]*(?:[ -][\w'’-]+){0,3}?"
+_NOTE = re.compile(rf"\(\s*({_NAME})\s*,\s*({_NAME})\s*\)")
+
+
+def _misspellings(name: str) -> list[str]:
+    """Spellings one slip away: two letters swapped, one letter dropped, one vowel left out."""
+    letters = range(len(name))
+    swapped = [name[:i] + name[i + 1] + name[i] + name[i + 2:] for i in letters[:-1] if name[i:i + 2].isalpha()]
+    dropped = [name[:i] + name[i + 1:] for i in letters if name[i].isalpha()]
+    with_vowel = [name[:i] + vowel + name[i:] for i in range(1, len(name)) for vowel in "aeiou"
+                  if name[i - 1].isalpha() and name[i].isalpha()]
+    return [spelling for spelling in swapped + dropped + with_vowel if len(spelling) >= 4]
+
+
+def noted_places(text: str, mentions: list[PlaceMention], gazetteer: Gazetteer) -> list[tuple[int, int, GazetteerEntry]]:
+    """Names opening a note "(X, Province)" that no mention covers, read as a town or district of that province.
+
+    Such a note says where the place before it lies; when that place is unknown, the town or
+    district named in the note (its seat) is the closest known place, as ACLED codes it. X is
+    taken only when the gazetteer has it inside a province named like the note's second name.
+    """
+    covered = [(mention.start, mention.end) for mention in mentions]
+    found = []
+    for note in _NOTE.finditer(text):
+        start, end = note.span(1)
+        if any(start < other_end and other_start < end for other_start, other_end in covered):
+            continue
+        provinces = {(entry.country_code, entry.admin1_code) for entry in gazetteer.lookup(note.group(2))[0]
+                     if entry.feature == "admin1"}
+        inside = []
+        for spelling in (note.group(1), *_misspellings(note.group(1))) if provinces else ():
+            inside = [entry for entry in gazetteer.lookup(spelling)[0] if entry.feature in ("city", "admin2")
+                      and (entry.country_code, entry.admin1_code) in provinces]
+            if inside:
+                break
+        if inside:
+            found.append((start, end, max(inside, key=lambda entry: (entry.feature == "city", entry.population))))
+    return found
+
+
+def with_noted_places(doc: Doc, mentions: list[PlaceMention], places: dict[PlaceMention, Place],
+                      gazetteer: Gazetteer) -> tuple[list[PlaceMention], dict[PlaceMention, Place]]:
+    """The mentions and places plus those of noted_places: a town, or a district at its towns (geo_precision 2)."""
+    mentions, places = list(mentions), dict(places)
+    for start, end, entry in noted_places(doc.text, mentions, gazetteer):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        mention = PlaceMention(start=start, end=end, text=doc.text[start:end], token_start=span.start,
+                               token_end=span.end)
+        place = _place_from(entry, mention, 1 if entry.feature == "city" else 2, gazetteer, None)
+        places[mention] = place.model_copy(update={"admin2": entry.name}) if entry.feature == "admin2" else place
+        mentions.append(mention)
+    return sorted(mentions, key=lambda mention: mention.start), places

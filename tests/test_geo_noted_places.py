@@ -1,0 +1,42 @@
+"""Names opening a "(Town, Province)" note that the mention finder left out (texts written for these tests)."""
+
+import pytest
+
+from veille.extract.mentions import PlaceMention
+from veille.geo.containment import noted_places
+from veille.geo.gazetteer import default_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return default_gazetteer()
+
+
+@pytest.mark.parametrize("spelling", ["At Tuhayta", "At Tuhayat", "Tuhyta"])
+def test_a_town_in_a_note_is_read_inside_the_province_named_after_it(gazetteer, spelling):
+    text = f"Shells fell on farms of a hamlet (unnamed) in the west ({spelling}, Al Hudaydah) on Friday."
+    found = noted_places(text, [], gazetteer)
+    assert len(found) == 1
+    start, end, entry = found[0]
+    assert text[start:end] == spelling and entry.country_code == "YE" and entry.admin1 == "Al Hudaydah"
+
+
+def test_a_name_the_province_does_not_hold_is_left_alone(gazetteer):
+    assert noted_places("Shells fell on farms (Paris, Al Hudaydah) on Friday.", [], gazetteer) == []
+
+
+def test_a_name_already_found_is_left_to_its_mention(gazetteer):
+    text = "Shells fell on farms (At Tuhayta, Al Hudaydah) on Friday."
+    start = text.index("At Tuhayta")
+    mention = PlaceMention(start=start, end=start + 10, text="At Tuhayta", token_start=0, token_end=1)
+    assert noted_places(text, [mention], gazetteer) == []
+
+
+def test_the_pipeline_places_an_event_at_the_noted_town():
+    from veille.pipeline import Pipeline
+    from veille.records import Article
+
+    text = "On 3 May 2021, gunmen shelled farms in Wadi Zzyq area (At Tuhayat, Al Hudaydah), injuring two farmers."
+    result = next(Pipeline(languages=("en",)).process([Article(id="n", text=text, language="en")]))
+    places = [event.location for event in result.events if event.location is not None]
+    assert places and places[0].country == "Yemen" and places[0].mention.text == "At Tuhayat"
