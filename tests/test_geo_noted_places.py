@@ -40,3 +40,14 @@ def test_the_pipeline_places_an_event_at_the_noted_town():
     result = next(Pipeline(languages=("en",)).process([Article(id="n", text=text, language="en")]))
     places = [event.location for event in result.events if event.location is not None]
     assert places and places[0].country == "Yemen" and places[0].mention.text == "At Tuhayat"
+
+
+def test_a_name_found_but_not_placed_takes_the_noted_town(nlp_en, gazetteer):
+    from veille.geo.containment import with_noted_places
+
+    text = "Shells fell on farms (Raizh, Sadah) on Friday."
+    doc = nlp_en(text)
+    start = text.index("Raizh")
+    mention = PlaceMention(start=start, end=start + 5, text="Raizh", token_start=5, token_end=6)
+    mentions, places = with_noted_places(doc, [mention], {}, gazetteer)
+    assert mentions == [mention] and places[mention].iso3 == "YEM" and places[mention].admin1 == "Sa'dah"

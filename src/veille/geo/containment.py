@@ -183,7 +183,8 @@ def _misspellings(name: str) -> list[str]:
 
 
 def noted_places(text: str, mentions: list[PlaceMention], gazetteer: Gazetteer) -> list[tuple[int, int, GazetteerEntry]]:
-    """Names opening a note "(X, Province)" that no mention covers, read as a town or district of that province.
+    """Names opening a note "(X, Province)" that no mention covers (`mentions`: those with a place), read as a
+    town or district of that province.
 
     Such a note says where the place before it lies; when that place is unknown, the town or
     district named in the note (its seat) is the closest known place, as ACLED codes it. X is
@@ -212,11 +213,14 @@ def with_noted_places(doc: Doc, mentions: list[PlaceMention], places: dict[Place
                       gazetteer: Gazetteer) -> tuple[list[PlaceMention], dict[PlaceMention, Place]]:
     """The mentions and places plus those of noted_places: a town, or a district at its towns (geo_precision 2)."""
     mentions, places = list(mentions), dict(places)
-    for start, end, entry in noted_places(doc.text, mentions, gazetteer):
-        span = doc.char_span(start, end, alignment_mode="expand")
-        mention = PlaceMention(start=start, end=end, text=doc.text[start:end], token_start=span.start,
-                               token_end=span.end)
+    unplaced = {(mention.start, mention.end): mention for mention in mentions if mention not in places}
+    for start, end, entry in noted_places(doc.text, [mention for mention in mentions if mention in places], gazetteer):
+        mention = unplaced.get((start, end))
+        if mention is None:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            mention = PlaceMention(start=start, end=end, text=doc.text[start:end], token_start=span.start,
+                                   token_end=span.end)
+            mentions.append(mention)
         place = _place_from(entry, mention, 1 if entry.feature == "city" else 2, gazetteer, None)
         places[mention] = place.model_copy(update={"admin2": entry.name}) if entry.feature == "admin2" else place
-        mentions.append(mention)
     return sorted(mentions, key=lambda mention: mention.start), places
