@@ -51,3 +51,13 @@ def test_a_name_found_but_not_placed_takes_the_noted_town(nlp_en, gazetteer):
     mention = PlaceMention(start=start, end=start + 5, text="Raizh", token_start=5, token_end=6)
     mentions, places = with_noted_places(doc, [mention], {}, gazetteer)
     assert mentions == [mention] and places[mention].iso3 == "YEM" and places[mention].admin1 == "Sa'dah"
+
+
+def test_a_found_fragment_of_the_noted_name_takes_the_noted_town(nlp_en, gazetteer):
+    from veille.geo.containment import with_noted_places
+
+    text = "Shells fell on farms (At Tuhayat, Al Hudaydah) on Friday."
+    start = text.index("Tuhayat")
+    mention = PlaceMention(start=start, end=start + 7, text="Tuhayat", token_start=6, token_end=7)
+    mentions, places = with_noted_places(nlp_en(text), [mention], {}, gazetteer)
+    assert mentions == [mention] and places[mention].admin1 == "Al Hudaydah"

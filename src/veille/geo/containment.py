@@ -213,10 +213,10 @@ def with_noted_places(doc: Doc, mentions: list[PlaceMention], places: dict[Place
                       gazetteer: Gazetteer) -> tuple[list[PlaceMention], dict[PlaceMention, Place]]:
     """The mentions and places plus those of noted_places: a town, or a district at its towns (geo_precision 2)."""
     mentions, places = list(mentions), dict(places)
-    unplaced = {(mention.start, mention.end): mention for mention in mentions if mention not in places}
+    unplaced = [mention for mention in mentions if mention not in places]
     for start, end, entry in noted_places(doc.text, [mention for mention in mentions if mention in places], gazetteer):
-        mention = unplaced.get((start, end))
-        if mention is None:
+        mention = next((other for other in unplaced if start < other.end and other.start < end), None)
+        if mention is None:  # a name the mention finder left out
             span = doc.char_span(start, end, alignment_mode="expand")
             mention = PlaceMention(start=start, end=end, text=doc.text[start:end], token_start=span.start,
                                    token_end=span.end)
