@@ -89,3 +89,30 @@ def test_rows_sharing_a_note_are_paired_one_to_one_with_the_events_at_its_places
     rows.append(RowOutcome(_gold(4, note, "East", 5.0, 5.0), main, 3))
     paired = pair_shared_notes(rows, [copies, copies, [main], copies])
     assert sorted(o.predicted.id for o in paired[:2] + paired[3:]) == ["c", "m", "m"]
+
+
+def test_a_fragment_of_a_bracketed_other_name_is_no_place_of_the_list():
+    from veille.coding.event_place import PlaceRole
+    from veille.coding.place_split import split_listed_places
+    from veille.extract.mentions import PlaceMention
+
+    text = "Shells hit Kafr Xa [Old Foo] and Yb villages (Townly, Provinz)."
+
+    def mention(name):
+        start = text.index(name)
+        return PlaceMention(start=start, end=start + len(name), text=name, token_start=0, token_end=1)
+
+    foo, town, province = mention("Foo"), mention("Townly"), mention("Provinz")
+    role = dict(partial=False, thoroughfare=False, misplaced=False, foreign=False, container=False, origin=False)
+    roles = {foo: PlaceRole(**{**role, "partial": True}), town: PlaceRole(**{**role, "container": True}),
+             province: PlaceRole(**{**role, "container": True})}
+    places = {foo: Place(name="Foo", latitude=1.0, longitude=1.0), town: Place(name="Townly", latitude=20.0, longitude=20.0),
+              province: Place(name="Provinz", admin1="Provinz", latitude=20.5, longitude=20.5, geo_precision=3)}
+    event = _event("e", "Townly", 20.0, 20.0, trigger=(6, 10)).model_copy(
+        update={"evidence": {"location": Span(start=town.start, end=town.end, text="Townly")}, "fatalities": 4})
+    split = split_listed_places(text, [event], [foo, town, province], places, roles, lambda offset: (0, len(text)), "en")
+    assert [e.location.name for e in split] == ["Townly"] and split[0].fatalities == 4
+    # the same list whose first entry is sound is two events sharing the toll
+    roles[foo] = PlaceRole(**role)
+    split = split_listed_places(text, [event], [foo, town, province], places, roles, lambda offset: (0, len(text)), "en")
+    assert sorted((e.location.name, e.fatalities) for e in split) == [("Foo", 2), ("Townly", 2)]

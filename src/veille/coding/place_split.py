@@ -107,15 +107,21 @@ def listed_slots(text: str, mention: PlaceMention, sentence: list[PlaceMention],
     return chain
 
 
+def _sound(role: PlaceRole | None) -> bool:
+    """A reading its surroundings do not put in doubt (no fragment of a longer name, no namesake abroad)."""
+    return role is not None and not (role.partial or role.misplaced or role.foreign or role.origin
+                                     or role.thoroughfare)
+
+
 def _slot_place(slot: _Slot, places: dict[PlaceMention, Place],
                 roles: dict[PlaceMention, PlaceRole]) -> tuple[PlaceMention, Place] | None:
     """The place of one entry: its name's reading when sound, else the first area bracketed after it."""
     role = roles.get(slot.name) if slot.name is not None else None
     if role is not None and (role.origin or role.foreign):
         return None
-    if slot.name in places and role is not None and not (role.partial or role.misplaced or role.thoroughfare):
+    if slot.name in places and _sound(role):
         return slot.name, places[slot.name]
-    area = next((m for m in slot.bracketed if m in places), None)
+    area = next((m for m in slot.bracketed if m in places and _sound(roles.get(m))), None)
     if area is None:
         return None
     # the entry lies in (or is) the bracketed area: ACLED's precision 2, "part of" a named place
