@@ -212,3 +212,12 @@ def test_a_town_told_in_a_town_of_another_country_far_off_is_a_namesake():
     resolved = [(_mention(text, "Oakfield"), _place("Oakfield", "FAR", "Elsewhere", 10.0, 10.0)),
                 (_mention(text, "Westport"), _place("Westport", "HOM", "Coast", 40.0, 39.0))]
     assert _choose(text, resolved, assigned_names={"Oakfield"}) == "Westport"
+
+
+def test_a_name_going_on_past_a_spaced_article_makes_a_fragment():
+    text = "Protesters blocked the Millbrook el Hadid crossing in Eastvale."
+    assert is_partial_name(text, _mention(text, "Millbrook"), "en")
+    text = "Protesters blocked the Millbrook al-Hadid crossing in Eastvale."
+    assert is_partial_name(text, _mention(text, "Millbrook"), "en")
+    text = "Shelling hit Millbrook at Dawn Heights and Eastvale."  # "at" is no article
+    assert not is_partial_name(text, _mention(text, "Millbrook"), "en")

@@ -9,7 +9,9 @@ from functools import lru_cache
 
 from veille.extract.mentions import PlaceMention
 from veille.geo.containment import distance_km, holds, list_container_pairs
-from veille.geo.cues import cue_at, follows_origin, list_words, opens_range, place_words, stopword_keys
+from veille.geo.cues import (
+    cue_at, follows_origin, list_words, opens_range, place_words, spaced_name_articles, stopword_keys,
+)
 from veille.geo.normalise import normalise_name
 from veille.records import Place
 from veille.resources import lexicon
@@ -47,7 +49,10 @@ def is_partial_name(text: str, mention: PlaceMention, language: str) -> bool:
     following = _NEXT_WORD.match(text[mention.end:mention.end + 40])
     if following is not None:
         word = following.group(1)
-        if (word[0].isupper() or word[0].isdigit()) and word.lower() not in place_words(language, "place_type_words") \
+        article, _, rest = word.partition(" ")
+        # "X el Ghazal": the name after a spaced article ("X at Y" is no article: "at" is an English word)
+        name = rest if rest and article in spaced_name_articles(language) else word.split("-", 1)[-1]
+        if (name[0].isupper() or name[0].isdigit()) and word.lower() not in place_words(language, "place_type_words") \
                 and word.lower() not in place_words(language, "local_authority_words"):
             return True
     window = text[max(0, mention.start - 40):mention.start]
