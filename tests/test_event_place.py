@@ -221,3 +221,13 @@ def test_a_name_going_on_past_a_spaced_article_makes_a_fragment():
     assert is_partial_name(text, _mention(text, "Millbrook"), "en")
     text = "Shelling hit Millbrook at Dawn Heights and Eastvale."  # "at" is no article
     assert not is_partial_name(text, _mention(text, "Millbrook"), "en")
+
+
+def test_a_name_before_a_word_for_a_road_or_a_crossing_names_a_thoroughfare():
+    from veille.coding.event_place import names_thoroughfare
+    for text in ("Gunmen fired at the Millbrook junction east of Eastvale.",
+                 "Protesters blocked the Millbrook intersection in Eastvale.",
+                 "Protesters blocked the Millbrook-Eastvale highway."):
+        assert names_thoroughfare(text, _mention(text, "Millbrook"), "en")
+    text = "Gunmen fired at Millbrook, east of Eastvale."
+    assert not names_thoroughfare(text, _mention(text, "Millbrook"), "en")
