@@ -40,6 +40,7 @@ def test_french_triggers(nlp_fr, text, concepts):
         ("Hundreds of people protested outside the ministry.", ["protest"]),
         ("The army deployed reinforcements to the border.", ["deploy", "deploy"]),
         ("The weather was calm and the market reopened.", []),
+        ("The army's sweep near the river left three militants dead.", ["kill"]),
     ],
 )
 def test_english_triggers(nlp_en, text, concepts):
