@@ -134,3 +134,9 @@ def test_a_possessive_province_is_a_place(nlp_en, gazetteer):
 def test_a_capitalised_word_for_a_local_government_names_a_place(nlp_en, gazetteer):
     found = _mentions(nlp_en, "en", "A shell hit the road opposite the Baalbek Governorate building.", gazetteer)
     assert "Baalbek" in found
+
+
+def test_the_place_an_office_serves_is_a_place(nlp_en, gazetteer):
+    text = "Officials of the Health Office of Homs said the clinic closed."
+    assert any(ent.label_ == "ORG" and "Homs" in ent.text for ent in nlp_en(text).ents)  # the case this rule is for
+    assert "Homs" in _mentions(nlp_en, "en", text, gazetteer)

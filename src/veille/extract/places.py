@@ -185,6 +185,9 @@ class _Finder:
                 continue  # "X in Y", "X city" tagged as a person or an organisation: a place all the same
             if ent.start == first and ent.end > last + 1 and self._heads_local_authority(last):
                 continue  # "X Governorate", "X Governor's Office": the authority of place X
+            if ent.label_ in ORGANISATION_LABELS and ent.start < first and ent.end == last + 1 \
+                    and self.doc[first - 1].lower_ in place_words(self.language, "seat_links"):
+                continue  # "the Education Office of X": a body named after the place it serves
             if ent.start < first or ent.end > last + 1:
                 return False
             if ent.start != first or ent.end != last + 1:
