@@ -231,3 +231,16 @@ def test_a_name_before_a_word_for_a_road_or_a_crossing_names_a_thoroughfare():
         assert names_thoroughfare(text, _mention(text, "Millbrook"), "en")
     text = "Gunmen fired at Millbrook, east of Eastvale."
     assert not names_thoroughfare(text, _mention(text, "Millbrook"), "en")
+
+
+def test_a_province_tells_the_country_a_text_with_one_town_is_about():
+    text = "Snipers shot a guard at Oakfield camp, on the outskirts of a village of Northland province."
+    resolved = [(_mention(text, "Oakfield"), _place("Oakfield", "FAR", "Elsewhere", 10.0, 10.0)),
+                (_mention(text, "Northland"), _place("Northland", "HOM", "Northland", 40.0, 40.0, 3))]
+    roles = place_roles(text, [m for m, _ in resolved], dict(resolved), "en")
+    assert roles[resolved[0][0]].foreign and not roles[resolved[1][0]].foreign
+    assert _choose(text, resolved) == "Northland"
+    # two towns of two countries far apart: nothing tells which one the text is about
+    resolved[1] = (resolved[1][0], _place("Northland", "HOM", "Northland", 40.0, 40.0))
+    roles = place_roles(text, [m for m, _ in resolved], dict(resolved), "en")
+    assert roles[resolved[0][0]].foreign and roles[resolved[1][0]].foreign
