@@ -244,3 +244,16 @@ def test_a_province_tells_the_country_a_text_with_one_town_is_about():
     resolved[1] = (resolved[1][0], _place("Northland", "HOM", "Northland", 40.0, 40.0))
     roles = place_roles(text, [m for m, _ in resolved], dict(resolved), "en")
     assert roles[resolved[0][0]].foreign and roles[resolved[1][0]].foreign
+
+
+def test_a_town_a_road_leads_to_is_a_thoroughfare_but_not_the_towns_of_a_stretch():
+    from veille.coding.event_place import names_thoroughfare
+    text = "Gunmen cut off the road linking Millbrook to Eastvale near Oakfield."
+    assert names_thoroughfare(text, _mention(text, "Millbrook"), "en")
+    assert names_thoroughfare(text, _mention(text, "Eastvale"), "en")
+    assert not names_thoroughfare(text, _mention(text, "Oakfield"), "en")
+    text = "A body was found on the highway to al-Eastvale."
+    assert names_thoroughfare(text, _mention(text, "Eastvale"), "en")
+    text = "A mine hit a car on the road between Millbrook and Eastvale."
+    assert not names_thoroughfare(text, _mention(text, "Millbrook"), "en")
+    assert not names_thoroughfare(text, _mention(text, "Eastvale"), "en")

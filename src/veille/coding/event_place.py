@@ -73,9 +73,25 @@ def is_partial_name(text: str, mention: PlaceMention, language: str) -> bool:
 
 
 def names_thoroughfare(text: str, mention: PlaceMention, language: str) -> bool:
-    """True when a word for a street or a road follows the name, past other names joined by hyphens."""
+    """True when a word for a street or a road follows the name, past other names joined by hyphens, or when
+    the name is an end of a road named before it ("the road to X", "the highway linking Y to X")."""
     match = _THOROUGHFARE_AFTER.match(text[mention.end:mention.end + 80])
-    return match is not None and match.group(1).lower() in place_words(language, "thoroughfare_words")
+    if match is not None and match.group(1).lower() in place_words(language, "thoroughfare_words"):
+        return True
+    road_end = _road_end(language)
+    return road_end is not None and road_end.search(text[max(0, mention.start - 80):mention.start]) is not None
+
+
+@lru_cache(maxsize=None)
+def _road_end(language: str) -> re.Pattern | None:
+    """A road word, a word leading to its end, then maybe the road's other end and a joining word."""
+    roads, links = place_words(language, "thoroughfare_words"), place_words(language, "road_end_links")
+    if not roads or not links:
+        return None
+    alternatives = "|".join(re.escape(word) for word in sorted(links, key=len, reverse=True))
+    road = "|".join(re.escape(word) for word in sorted(roads, key=len, reverse=True))
+    other_end = r"(?:[A-Z][\w'’-]*\s+(?:(?:[a-z]{1,3}[ -])?[A-Z][\w'’-]*\s+){0,3}(?:" + alternatives + r")\s+)?"
+    return re.compile(rf"\b(?i:{road})\s+(?i:{alternatives})\s+{other_end}(?:(?:al|el|the)[ -])?$")
 
 
 def _supported(place: Place, mention: PlaceMention, others: list[tuple[PlaceMention, Place]]) -> bool:
