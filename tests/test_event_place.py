@@ -257,3 +257,11 @@ def test_a_town_a_road_leads_to_is_a_thoroughfare_but_not_the_towns_of_a_stretch
     text = "A mine hit a car on the road between Millbrook and Eastvale."
     assert not names_thoroughfare(text, _mention(text, "Millbrook"), "en")
     assert not names_thoroughfare(text, _mention(text, "Eastvale"), "en")
+
+
+def test_a_bare_name_read_as_a_province_does_not_tell_the_country():
+    text = "Snipers shot a guard at Oakfield camp, on the outskirts of Northland."
+    resolved = [(_mention(text, "Oakfield"), _place("Oakfield", "FAR", "Elsewhere", 10.0, 10.0)),
+                (_mention(text, "Northland"), _place("Northland", "HOM", "Northland", 40.0, 40.0, 3))]
+    roles = place_roles(text, [m for m, _ in resolved], dict(resolved), "en")
+    assert roles[resolved[0][0]].foreign and roles[resolved[1][0]].foreign

@@ -203,8 +203,10 @@ def place_roles(text: str, mentions: list[PlaceMention], places: dict[PlaceMenti
     ranked = countries.most_common(2) + [("", 0)]
     main_iso3 = ranked[0][0] if ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1] else None
     if main_iso3 is None:
-        # too few towns to count: the text's provinces, when all in one country, say which country it is about
-        provinces = {places[m].iso3 for m in ordered if places[m].geo_precision >= 3 and places[m].admin1}
+        # too few towns to count: the provinces the text names as such ("X province", "(District, X)"), when
+        # all in one country, say which country it is about (a bare name read as a province may be a namesake)
+        provinces = {places[m].iso3 for m in ordered if places[m].geo_precision >= 3 and places[m].admin1
+                     and cue_at(text, m.start, m.end, language) == "admin1"}
         main_iso3 = provinces.pop() if len(provinces) == 1 else None
     off_bearing = _off_bearing(text, ordered, places, language)
     roles = {}
