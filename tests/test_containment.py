@@ -91,3 +91,23 @@ def test_a_side_of_the_area_may_stand_between_a_place_and_its_container():
     text = "Gunmen shot a farmer in Umm Zaytun and fled west to Southland."
     inner, outer = _mention(text, "Umm Zaytun"), _mention(text, "Southland")
     assert container_pairs(text, [inner, outer], {inner: _place(village), outer: _place(SOUTH_TOWN)}, "en") == {}
+
+
+def test_a_list_stays_a_list_past_a_name_the_gazetteer_could_not_place():
+    text = "Protesters gathered in Umm Zaytun, Southland, Qasr Nur and Tal Warda."
+    village, town, other = _mention(text, "Umm Zaytun"), _mention(text, "Southland"), _mention(text, "Tal Warda")
+    other_entry = _entry(14, "Tal Warda", "06", "Southland", 32.8, 36.2)
+    places = {village: _place(NORTH_VILLAGE), town: _place(SOUTH_TOWN), other: _place(other_entry)}
+    assert container_pairs(text, [village, town, other], places, "en") == {}
+    text = "Protesters gathered in Umm Zaytun, Southland, Qasr Nur, Tal Warda."  # no list word: a place and its area
+    village, town, other = _mention(text, "Umm Zaytun"), _mention(text, "Southland"), _mention(text, "Tal Warda")
+    places = {village: _place(NORTH_VILLAGE), town: _place(SOUTH_TOWN), other: _place(other_entry)}
+    assert container_pairs(text, [village, town, other], places, "en") == {village: town}
+
+
+def test_a_word_for_a_kind_of_land_may_stand_between_a_place_and_its_container():
+    for text in ("A mine exploded in Umm Zaytun desert in Southland.",
+                 "Shells fell on Umm Zaytun plain in Southland."):
+        inner, outer = _mention(text, "Umm Zaytun"), _mention(text, "Southland")
+        places = {inner: _place(NORTH_VILLAGE), outer: _place(SOUTH_TOWN)}
+        assert container_pairs(text, [inner, outer], places, "en") == {inner: outer}

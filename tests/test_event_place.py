@@ -212,3 +212,56 @@ def test_a_town_told_in_a_town_of_another_country_far_off_is_a_namesake():
     resolved = [(_mention(text, "Oakfield"), _place("Oakfield", "FAR", "Elsewhere", 10.0, 10.0)),
                 (_mention(text, "Westport"), _place("Westport", "HOM", "Coast", 40.0, 39.0))]
     assert _choose(text, resolved, assigned_names={"Oakfield"}) == "Westport"
+
+
+def test_a_name_going_on_past_a_spaced_article_makes_a_fragment():
+    text = "Protesters blocked the Millbrook el Hadid crossing in Eastvale."
+    assert is_partial_name(text, _mention(text, "Millbrook"), "en")
+    text = "Protesters blocked the Millbrook al-Hadid crossing in Eastvale."
+    assert is_partial_name(text, _mention(text, "Millbrook"), "en")
+    text = "Shelling hit Millbrook at Dawn Heights and Eastvale."  # "at" is no article
+    assert not is_partial_name(text, _mention(text, "Millbrook"), "en")
+
+
+def test_a_name_before_a_word_for_a_road_or_a_crossing_names_a_thoroughfare():
+    from veille.coding.event_place import names_thoroughfare
+    for text in ("Gunmen fired at the Millbrook junction east of Eastvale.",
+                 "Protesters blocked the Millbrook intersection in Eastvale.",
+                 "Protesters blocked the Millbrook-Eastvale highway."):
+        assert names_thoroughfare(text, _mention(text, "Millbrook"), "en")
+    text = "Gunmen fired at Millbrook, east of Eastvale."
+    assert not names_thoroughfare(text, _mention(text, "Millbrook"), "en")
+
+
+def test_a_province_tells_the_country_a_text_with_one_town_is_about():
+    text = "Snipers shot a guard at Oakfield camp, on the outskirts of a village of Northland province."
+    resolved = [(_mention(text, "Oakfield"), _place("Oakfield", "FAR", "Elsewhere", 10.0, 10.0)),
+                (_mention(text, "Northland"), _place("Northland", "HOM", "Northland", 40.0, 40.0, 3))]
+    roles = place_roles(text, [m for m, _ in resolved], dict(resolved), "en")
+    assert roles[resolved[0][0]].foreign and not roles[resolved[1][0]].foreign
+    assert _choose(text, resolved) == "Northland"
+    # two towns of two countries far apart: nothing tells which one the text is about
+    resolved[1] = (resolved[1][0], _place("Northland", "HOM", "Northland", 40.0, 40.0))
+    roles = place_roles(text, [m for m, _ in resolved], dict(resolved), "en")
+    assert roles[resolved[0][0]].foreign and roles[resolved[1][0]].foreign
+
+
+def test_a_town_a_road_leads_to_is_a_thoroughfare_but_not_the_towns_of_a_stretch():
+    from veille.coding.event_place import names_thoroughfare
+    text = "Gunmen cut off the road linking Millbrook to Eastvale near Oakfield."
+    assert names_thoroughfare(text, _mention(text, "Millbrook"), "en")
+    assert names_thoroughfare(text, _mention(text, "Eastvale"), "en")
+    assert not names_thoroughfare(text, _mention(text, "Oakfield"), "en")
+    text = "A body was found on the highway to al-Eastvale."
+    assert names_thoroughfare(text, _mention(text, "Eastvale"), "en")
+    text = "A mine hit a car on the road between Millbrook and Eastvale."
+    assert not names_thoroughfare(text, _mention(text, "Millbrook"), "en")
+    assert not names_thoroughfare(text, _mention(text, "Eastvale"), "en")
+
+
+def test_a_bare_name_read_as_a_province_does_not_tell_the_country():
+    text = "Snipers shot a guard at Oakfield camp, on the outskirts of Northland."
+    resolved = [(_mention(text, "Oakfield"), _place("Oakfield", "FAR", "Elsewhere", 10.0, 10.0)),
+                (_mention(text, "Northland"), _place("Northland", "HOM", "Northland", 40.0, 40.0, 3))]
+    roles = place_roles(text, [m for m, _ in resolved], dict(resolved), "en")
+    assert roles[resolved[0][0]].foreign and roles[resolved[1][0]].foreign

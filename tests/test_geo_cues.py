@@ -86,3 +86,15 @@ def test_surroundings_follow_a_place():
     assert surroundings_follow(text, text.index("Zita") + len("Zita"), "en")
     assert surroundings_follow(text, text.index("Morek") + len("Morek"), "en")
     assert not surroundings_follow(text, text.index("hit") + len("hit"), "en")
+
+
+def test_to_before_a_purpose_leaves_the_origin_an_origin():
+    from veille.geo.cues import opens_range
+
+    def after(text, name):
+        return opens_range(text, text.index(name) + len(name), "en")
+
+    assert not after("He was driving from Homs to visit his parents.", "Homs")
+    assert after("A convoy drove from Homs to the coast.", "Homs")
+    assert after("A convoy drove from Homs to al Bab.", "Homs")
+    assert opens_range("Une patrouille est allée de Homs à la frontière.", len("Une patrouille est allée de Homs"), "fr")

@@ -119,3 +119,24 @@ def test_the_seat_of_a_local_government_is_a_place(nlp_en, gazetteer):
 def test_a_loose_spelling_is_a_place_before_a_word_for_a_kind_of_place(nlp_en, gazetteer):
     found = _mentions(nlp_en, "en", "Troops were sent to Suqutra island on Monday.", gazetteer)
     assert "Suqutra" in found
+
+
+def test_a_name_before_a_comma_is_found_when_the_tagger_runs_the_entity_past_it(nlp_en, gazetteer):
+    found = _mentions(nlp_en, "en", "On Sunday, in Baalbek, Military police closed the market in Lebanon.", gazetteer)
+    assert "Baalbek" in found
+
+
+def test_a_possessive_province_is_a_place(nlp_en, gazetteer):
+    found = _mentions(nlp_en, "en", "Teachers in al Muthanna's main city went on strike.", gazetteer)
+    assert "al Muthanna" in found
+
+
+def test_a_capitalised_word_for_a_local_government_names_a_place(nlp_en, gazetteer):
+    found = _mentions(nlp_en, "en", "A shell hit the road opposite the Baalbek Governorate building.", gazetteer)
+    assert "Baalbek" in found
+
+
+def test_the_place_an_office_serves_is_a_place(nlp_en, gazetteer):
+    text = "Officials of the Health Office of Homs said the clinic closed."
+    assert any(ent.label_ == "ORG" and "Homs" in ent.text for ent in nlp_en(text).ents)  # the case this rule is for
+    assert "Homs" in _mentions(nlp_en, "en", text, gazetteer)

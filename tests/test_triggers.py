@@ -40,6 +40,10 @@ def test_french_triggers(nlp_fr, text, concepts):
         ("Hundreds of people protested outside the ministry.", ["protest"]),
         ("The army deployed reinforcements to the border.", ["deploy", "deploy"]),
         ("The weather was calm and the market reopened.", []),
+        ("The army's sweep near the river left three militants dead.", ["kill"]),
+        ("The militia turned two schools into military barracks.", ["base"]),
+        ("The brigade ended its affiliation with the alliance.", ["deploy"]),
+        ("Helicopters dropped barrel bombs on the village.", ["airstrike"]),
     ],
 )
 def test_english_triggers(nlp_en, text, concepts):

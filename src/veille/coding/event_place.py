@@ -9,7 +9,9 @@ from functools import lru_cache
 
 from veille.extract.mentions import PlaceMention
 from veille.geo.containment import distance_km, holds, list_container_pairs
-from veille.geo.cues import cue_at, follows_origin, list_words, opens_range, place_words, stopword_keys
+from veille.geo.cues import (
+    cue_at, follows_origin, list_words, opens_range, place_words, spaced_name_articles, stopword_keys,
+)
 from veille.geo.normalise import normalise_name
 from veille.records import Place
 from veille.resources import lexicon
@@ -47,7 +49,10 @@ def is_partial_name(text: str, mention: PlaceMention, language: str) -> bool:
     following = _NEXT_WORD.match(text[mention.end:mention.end + 40])
     if following is not None:
         word = following.group(1)
-        if (word[0].isupper() or word[0].isdigit()) and word.lower() not in place_words(language, "place_type_words") \
+        article, _, rest = word.partition(" ")
+        # "X el Ghazal": the name after a spaced article ("X at Y" is no article: "at" is an English word)
+        name = rest if rest and article in spaced_name_articles(language) else word.split("-", 1)[-1]
+        if (name[0].isupper() or name[0].isdigit()) and word.lower() not in place_words(language, "place_type_words") \
                 and word.lower() not in place_words(language, "local_authority_words"):
             return True
     window = text[max(0, mention.start - 40):mention.start]
@@ -68,9 +73,25 @@ def is_partial_name(text: str, mention: PlaceMention, language: str) -> bool:
 
 
 def names_thoroughfare(text: str, mention: PlaceMention, language: str) -> bool:
-    """True when a word for a street or a road follows the name, past other names joined by hyphens."""
+    """True when a word for a street or a road follows the name, past other names joined by hyphens, or when
+    the name is an end of a road named before it ("the road to X", "the highway linking Y to X")."""
     match = _THOROUGHFARE_AFTER.match(text[mention.end:mention.end + 80])
-    return match is not None and match.group(1).lower() in place_words(language, "thoroughfare_words")
+    if match is not None and match.group(1).lower() in place_words(language, "thoroughfare_words"):
+        return True
+    road_end = _road_end(language)
+    return road_end is not None and road_end.search(text[max(0, mention.start - 80):mention.start]) is not None
+
+
+@lru_cache(maxsize=None)
+def _road_end(language: str) -> re.Pattern | None:
+    """A road word, a word leading to its end, then maybe the road's other end and a joining word."""
+    roads, links = place_words(language, "thoroughfare_words"), place_words(language, "road_end_links")
+    if not roads or not links:
+        return None
+    alternatives = "|".join(re.escape(word) for word in sorted(links, key=len, reverse=True))
+    road = "|".join(re.escape(word) for word in sorted(roads, key=len, reverse=True))
+    other_end = r"(?:[A-Z][\w'’-]*\s+(?:(?:[a-z]{1,3}[ -])?[A-Z][\w'’-]*\s+){0,3}(?:" + alternatives + r")\s+)?"
+    return re.compile(rf"\b(?i:{road})\s+(?i:{alternatives})\s+{other_end}(?:(?:al|el|the)[ -])?$")
 
 
 def _supported(place: Place, mention: PlaceMention, others: list[tuple[PlaceMention, Place]]) -> bool:
@@ -181,6 +202,12 @@ def place_roles(text: str, mentions: list[PlaceMention], places: dict[PlaceMenti
                                              if places[m].iso3 and places[m].admin1})
     ranked = countries.most_common(2) + [("", 0)]
     main_iso3 = ranked[0][0] if ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1] else None
+    if main_iso3 is None:
+        # too few towns to count: the provinces the text names as such ("X province", "(District, X)"), when
+        # all in one country, say which country it is about (a bare name read as a province may be a namesake)
+        provinces = {places[m].iso3 for m in ordered if places[m].geo_precision >= 3 and places[m].admin1
+                     and cue_at(text, m.start, m.end, language) == "admin1"}
+        main_iso3 = provinces.pop() if len(provinces) == 1 else None
     off_bearing = _off_bearing(text, ordered, places, language)
     roles = {}
     for mention in ordered:

@@ -75,6 +75,23 @@ def _name_runs(sentence: Span, elision: re.Pattern | None,
     return runs
 
 
+def _entity_pieces(ent: Span) -> list[Span]:
+    """An entity cut at its commas, less a closing possessive: a tagger may run a name on past a comma into
+    the next clause ("in X, Soldiers...") or keep the "'s" of "X's"; each piece is judged on its own."""
+    pieces, start = [], ent.start
+    for token in ent:
+        if token.text == ",":
+            if token.i > start:
+                pieces.append(Span(ent.doc, start, token.i, label=ent.label_))
+            start = token.i + 1
+    end = ent.end
+    if end - 1 > start and ent.doc[end - 1].text.lower() in ("'s", "’s"):
+        end -= 1
+    if end > start:
+        pieces.append(Span(ent.doc, start, end, label=ent.label_))
+    return pieces
+
+
 class _Finder:
     """Per-Doc state: entity labels per token and the language's word lists."""
 
@@ -83,7 +100,8 @@ class _Finder:
         self.text = doc.text  # Doc.text is rebuilt from the tokens on every access
         self.language = language
         self.gazetteer = gazetteer
-        self.entity_of: dict[int, Span] = {token.i: ent for ent in doc.ents for token in ent}
+        self.entity_of: dict[int, Span] = {token.i: piece for ent in doc.ents for piece in _entity_pieces(ent)
+                                           for token in piece}
         self.stopwords = stopword_keys(language)
         self.demonyms = demonym_countries(language)
         self.organisation_heads = place_words(language, "organisation_heads")
@@ -167,6 +185,9 @@ class _Finder:
                 continue  # "X in Y", "X city" tagged as a person or an organisation: a place all the same
             if ent.start == first and ent.end > last + 1 and self._heads_local_authority(last):
                 continue  # "X Governorate", "X Governor's Office": the authority of place X
+            if ent.label_ in ORGANISATION_LABELS and ent.start < first and ent.end == last + 1 \
+                    and self.doc[first - 1].lower_ in place_words(self.language, "seat_links"):
+                continue  # "the Education Office of X": a body named after the place it serves
             if ent.start < first or ent.end > last + 1:
                 return False
             if ent.start != first or ent.end != last + 1:
@@ -206,9 +227,11 @@ class _Finder:
         """ "(X, Y)" opening a note on where something lies, or "X district", "the X front": no person's name."""
         doc = self.doc
         after = last + 1
-        if after < len(doc) and doc[after].is_lower and (doc[after].text in place_words(self.language, "place_type_words")
-                                                         or doc[after].text in place_words(self.language, "front_words")):
-            return True
+        word = doc[after].text.lower() if after < len(doc) else ""
+        if word in place_words(self.language, "place_type_words") \
+                or word in place_words(self.language, "local_authority_words") \
+                or (doc[after].is_lower and word in place_words(self.language, "front_words")):
+            return True  # "X district", "X Governorate", "the X front" (a capitalised "Front" names a group)
         return (first > 0 and doc[first - 1].text == "(" and after + 1 < len(doc) and doc[after].text == ","
                 and _is_capitalised(doc[after + 1], self.elision))
 

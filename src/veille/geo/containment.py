@@ -8,7 +8,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from veille.extract.mentions import PlaceMention
-from veille.geo.cues import cue_at, list_words, place_words
+from veille.geo.cues import cue_at, list_words, place_words, spaced_name_articles
 from veille.geo.gazetteer import Gazetteer, GazetteerEntry
 from veille.geo.normalise import ARTICLE_WORDS, normalise_name
 from veille.geo.resolve import distance_km as point_distance_km
@@ -87,12 +87,28 @@ def container_pairs(text: str, mentions: list[PlaceMention], places: dict[PlaceM
 def _in_list(text: str, ordered: list[PlaceMention], index: int, language: str) -> bool:
     """Whether "X, Y" at `index` opens a list ("X, Y and Z", "X, Y, Z and W") rather than a place and its area."""
     for first, second in zip(ordered[index:], ordered[index + 1:]):
-        gap = text[first.end:second.start]
-        if _list_gap(language).fullmatch(gap):
-            return True
-        if not re.fullmatch(r"\s*,\s*", gap):
+        pieces = _list_pieces(text[first.end:second.start], language)
+        if pieces is None:
             return False
+        if any(piece in list_words(language) for piece in pieces):
+            return True
     return False
+
+
+_GAP_PIECE = re.compile(r",|[^\W\d_][\w'’-]*")
+
+
+def _list_pieces(gap: str, language: str) -> list[str] | None:
+    """The pieces of a gap that may join two names of a list: a comma or a list word first, then commas, list
+    words and names the gazetteer did not place (", Y and "); None for any other gap."""
+    pieces = _GAP_PIECE.findall(gap)
+    if not pieces or "".join(pieces) != re.sub(r"\s+", "", gap):
+        return None
+    joiners, articles = {",", *list_words(language)}, spaced_name_articles(language)
+    if pieces[0] not in joiners or not all(piece in joiners or piece in articles or piece[0].isupper()
+                                           for piece in pieces):
+        return None
+    return pieces
 
 
 def _entry_of(place: Place, gazetteer: Gazetteer) -> GazetteerEntry | None:

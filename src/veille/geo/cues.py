@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from veille.geo.normalise import normalise_name
+from veille.geo.normalise import ARTICLE_WORDS, normalise_name
 from veille.resources import lexicon
 
 _WINDOW = 80
@@ -110,11 +110,17 @@ def surroundings_follow(text: str, end: int, language: str) -> bool:
 def opens_range(text: str, end: int, language: str) -> bool:
     """True when text[:end] is followed by the far end of a stretch ("from X to Y"): X is no origin then."""
     pattern = place_cues(language).range_after
-    after = _clean(text[end:end + _WINDOW]).lstrip()
-    first, _, rest = after.partition(" ")
-    if first in place_words(language, "place_type_words"):  # "from X airbase to ..."
-        after = rest
-    return pattern is not None and pattern.search(after) is not None
+    raw = _SPACES.sub(" ", text[end:end + _WINDOW].translate(_APOSTROPHES)).lstrip()
+    first, _, rest = raw.partition(" ")
+    if first.lower() in place_words(language, "place_type_words"):  # "from X airbase to ..."
+        raw = rest
+    match = pattern.search(raw.lower()) if pattern is not None else None
+    if match is None:
+        return False
+    # the far end is named ("to Y", "to al Y"); "from X to spend the holiday" tells a purpose, X is an origin
+    following = raw[match.end():].split(" ", 1)[0].lower()
+    return not raw[match.end():match.end() + 1].islower() or following in ARTICLE_WORDS \
+        or any(following.startswith(article) for article in place_words(language, "far_end_articles"))
 
 
 @lru_cache(maxsize=None)
