@@ -27,6 +27,8 @@ ADMIN2_UNCUED = -0.5  # a county's people are summed from its towns: worth less 
 CAPITAL = 1.0  # a national capital is what its bare name means far more often than its namesakes
 PRIMARY_NAME = 0.3  # the mention spells the place's own GeoNames name (a tie-breaker)
 LOOSE_MATCH = -1.0  # matched only on the vowel-folded key
+WELL_KNOWN_POPULATION = 100_000  # a city this big is known by its bare name far beyond its own province ...
+WELL_KNOWN = 1.0  # ... and gains this much again per tenfold above it, against small namesakes near other places
 COUNTRY_CONTEXT = 2.0  # the place's country is named elsewhere in the article
 DEMONYM_CONTEXT = 1.0  # ... or only hinted at ("syriennes")
 ADMIN1_CONTEXT = 1.5  # the place's province is named or holds another resolved place
@@ -107,10 +109,18 @@ def _prior(entry: GazetteerEntry, group: _Group) -> float:
     return score
 
 
+def _well_known(entry: GazetteerEntry, group: _Group) -> float:
+    """Within a country the article is about, a big city is what its own bare name means."""
+    if entry.feature != "city" or entry.population <= WELL_KNOWN_POPULATION or not group.strict \
+            or normalise_name(entry.name) != group.name_key:  # an old or folded name is no better known
+        return 0.0
+    return WELL_KNOWN * math.log10(entry.population / WELL_KNOWN_POPULATION)
+
+
 def _contextual(entry: GazetteerEntry, group: _Group, context: _Context) -> float:
     score = _prior(entry, group)
     if context.countries[entry.country_code]:
-        score += COUNTRY_CONTEXT
+        score += COUNTRY_CONTEXT + _well_known(entry, group)
     elif entry.country_code in context.hinted_countries:
         score += DEMONYM_CONTEXT
     if entry.feature not in AREAS and context.admin1s[(entry.country_code, entry.admin1_code)]:

@@ -1,0 +1,31 @@
+"""Choosing between towns of one name with the article's other places."""
+
+import pytest
+
+from veille.extract.mentions import PlaceMention
+from veille.geo.gazetteer import default_gazetteer
+from veille.geo.resolve import resolve_places
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return default_gazetteer()
+
+
+def _resolve(text, names, gazetteer):
+    mentions = [PlaceMention(start=text.index(n), end=text.index(n) + len(n), text=n, token_start=0, token_end=1)
+                for n in names]
+    places = resolve_places(mentions, text, "en", gazetteer, demonyms_as_places=True)
+    return [places.get(mention) for mention in mentions]
+
+
+def test_a_big_city_of_the_article_country_beats_a_small_namesake_near_its_other_places(gazetteer):
+    text = "Houston and Dallas won at home in Texas, while Portland lost on the road."
+    *_, portland = _resolve(text, ["Houston", "Dallas", "Texas", "Portland"], gazetteer)
+    assert (portland.name, portland.admin1) == ("Portland", "Oregon")
+
+
+def test_a_big_city_abroad_gains_nothing_on_a_namesake_of_the_article_country(gazetteer):
+    text = "Iraqi troops ambushed militants near Samarra."
+    samarra, = _resolve(text, ["Samarra"], gazetteer)
+    assert samarra.iso3 == "IRQ"
