@@ -275,3 +275,17 @@ def test_every_landmark_and_local_demonym_finds_its_place(gazetteer):
     for item in load_yaml("geo", "areas.yaml"):
         area = named_area(item["name"], gazetteer)
         assert area.country_code == item["country"] and -90 <= area.latitude <= 90, item["name"]
+
+
+def test_a_school_named_after_its_state_is_at_the_article_town_in_that_state(gazetteer):
+    text = "Police in Fort Collins said Colorado State University stayed closed, as did the Colorado House."
+    town, school, house = _resolve(text, ["Fort Collins", "Colorado State University", "Colorado House"],
+                                   gazetteer, gold_spans=True)
+    assert (school.name, school.geo_precision) == (town.name, 2)
+    assert house.name == "Colorado" and house.geo_precision == 3
+
+
+def test_a_school_named_after_another_state_stays_at_that_state(gazetteer):
+    text = "Police in Fort Collins said a student of Ohio State University was hurt."
+    _, school = _resolve(text, ["Fort Collins", "Ohio State University"], gazetteer, gold_spans=True)
+    assert school.name == "Ohio" and school.geo_precision == 3

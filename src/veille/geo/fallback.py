@@ -154,6 +154,18 @@ def focus(places: dict[PlaceMention, Place], before: int) -> Place | None:
     return max(towns, key=rank)[1]
 
 
+def local_campus(place: Place, mention: PlaceMention, language: str, places: dict[PlaceMention, Place]) -> Place:
+    """For a school named after a province ("Ohio State University"), the article's focus town if it lies
+    in that province, else `place`: such a body has sites across its province, most likely where the story is."""
+    if place.geo_precision != 3 or place.admin1 is None or place.admin2 is not None or place.name != place.admin1 \
+            or not _has_word(mention, "campuses", language):
+        return place
+    town = focus(places, mention.start)
+    if town is None or town.geo_precision == 3 or (town.iso3, town.admin1) != (place.iso3, place.admin1):
+        return place
+    return respanned(town, mention, 2)
+
+
 def _where(place: Place) -> tuple:
     return place.name, place.latitude, place.longitude
 

@@ -12,7 +12,8 @@ from veille.geo.abbreviations import expand_abbreviation
 from veille.geo.areas import demonym_home, named_area
 from veille.geo.candidate_filters import plausible_candidates, without_namesake_divisions
 from veille.geo.cues import cue_at, demonym_countries, lookup_forms
-from veille.geo.fallback import focus, pick_inner_name, respanned as fallback_place, seat_of_government
+from veille.geo.fallback import (focus, local_campus, pick_inner_name, respanned as fallback_place,
+                                 seat_of_government)
 from veille.geo.gazetteer import Gazetteer, GazetteerEntry
 from veille.geo.landmarks import landmark_town
 from veille.geo.normalise import normalise_name
@@ -363,6 +364,9 @@ def resolve_places(mentions: list[PlaceMention], text: str, language: str,
         for run in set(inner.values()) - known:
             places.pop(run, None)
     placed = {mention: place for mention, place in places.items() if mention not in inner}
+    for mention in inner:
+        if mention in places:
+            places[mention] = local_campus(places[mention], mention, language, placed)
     for mention in missing:
         if mention not in places and (centre := focus(placed, mention.start)) is not None:
             places[mention] = fallback_place(centre, mention, 2)
