@@ -29,3 +29,16 @@ def test_a_big_city_abroad_gains_nothing_on_a_namesake_of_the_article_country(ga
     text = "Iraqi troops ambushed militants near Samarra."
     samarra, = _resolve(text, ["Samarra"], gazetteer)
     assert samarra.iso3 == "IRQ"
+
+
+def test_a_bare_name_is_the_county_the_article_names_in_full(gazetteer):
+    text = "Suffolk County police closed the beach; Suffolk officials said it would reopen."
+    county, bare = _resolve(text, ["Suffolk County", "Suffolk"], gazetteer)
+    assert (bare.name, bare.latitude, bare.longitude) == (county.name, county.latitude, county.longitude)
+    assert bare.admin1 == "New York"
+
+
+def test_a_town_inside_the_county_named_in_full_stays_the_town(gazetteer):
+    text = "Los Angeles County deputies and Los Angeles police met downtown."
+    county, town = _resolve(text, ["Los Angeles County", "Los Angeles"], gazetteer)
+    assert county.name != town.name and town.geo_precision == 1

@@ -16,6 +16,7 @@ from veille.geo.fallback import (focus, local_campus, pick_inner_name, respanned
                                  seat_of_government)
 from veille.geo.gazetteer import Gazetteer, GazetteerEntry
 from veille.geo.landmarks import landmark_town
+from veille.geo.namesakes import divisions_named_in_full, well_known
 from veille.geo.normalise import normalise_name
 from veille.records import Place, Span
 
@@ -28,8 +29,6 @@ ADMIN2_UNCUED = -0.5  # a county's people are summed from its towns: worth less 
 CAPITAL = 1.0  # a national capital is what its bare name means far more often than its namesakes
 PRIMARY_NAME = 0.3  # the mention spells the place's own GeoNames name (a tie-breaker)
 LOOSE_MATCH = -1.0  # matched only on the vowel-folded key
-WELL_KNOWN_POPULATION = 100_000  # a city this big is known by its bare name far beyond its own province ...
-WELL_KNOWN = 1.0  # ... and gains this much again per tenfold above it, against small namesakes near other places
 COUNTRY_CONTEXT = 2.0  # the place's country is named elsewhere in the article
 DEMONYM_CONTEXT = 1.0  # ... or only hinted at ("syriennes")
 ADMIN1_CONTEXT = 1.5  # the place's province is named or holds another resolved place
@@ -46,6 +45,7 @@ FEATURE_RANK = {"admin1": 0, "admin2": 1}
 LISTED_TOWN_POPULATION = 500
 VILLAGE_POPULATION = 100
 STRAY_MAX_POPULATION = 100_000  # a small namesake abroad ...
+DIVISION_REACH_KM = 100  # a town this close to a county's or province's point may lie inside it
 STRAY_MIN_KM = 1_000  # ... this far from every other place of the article is taken as a false match
 _CONTAINER_GAP = re.compile(r"\s*(?:,|\(|in|in the|dans|à|de|du)?\s*", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -110,18 +110,10 @@ def _prior(entry: GazetteerEntry, group: _Group) -> float:
     return score
 
 
-def _well_known(entry: GazetteerEntry, group: _Group) -> float:
-    """Within a country the article is about, a big city is what its own bare name means."""
-    if entry.feature != "city" or entry.population <= WELL_KNOWN_POPULATION or not group.strict \
-            or normalise_name(entry.name) != group.name_key:  # an old or folded name is no better known
-        return 0.0
-    return WELL_KNOWN * math.log10(entry.population / WELL_KNOWN_POPULATION)
-
-
 def _contextual(entry: GazetteerEntry, group: _Group, context: _Context) -> float:
     score = _prior(entry, group)
     if context.countries[entry.country_code]:
-        score += COUNTRY_CONTEXT + _well_known(entry, group)
+        score += COUNTRY_CONTEXT + well_known(entry, group.name_key, group.strict)
     elif entry.country_code in context.hinted_countries:
         score += DEMONYM_CONTEXT
     if entry.feature not in AREAS and context.admin1s[(entry.country_code, entry.admin1_code)]:
@@ -306,6 +298,17 @@ def _containers(groups: list[_Group], chosen: dict[str, GazetteerEntry], text: s
     return containers
 
 
+def _take_divisions_named_in_full(groups: list[_Group], chosen: dict[str, GazetteerEntry], language: str) -> None:
+    """A bare "Suffolk" in an article naming "Suffolk County" is the county, unless it is a town inside it."""
+    divisions = divisions_named_in_full([(group.mentions, chosen[group.key]) for group in groups], language)
+    for group in groups:
+        division, entry = divisions.get(group.name_key), chosen[group.key]
+        if group.reading or division is None or entry.feature in AREAS or entry.geonameid == division.geonameid:
+            continue
+        if distance_km(entry.latitude, entry.longitude, division.latitude, division.longitude) > DIVISION_REACH_KM:
+            chosen[group.key] = division
+
+
 def _may_stray(entry: GazetteerEntry, group: _Group, context: _Context) -> bool:
     """A small town in a country the article neither names nor hints at."""
     if entry.feature != "city" or entry.population >= STRAY_MAX_POPULATION:
@@ -404,6 +407,7 @@ def _resolve(mentions: list[PlaceMention], text: str, language: str,
             break
         anchors = confident
 
+    _take_divisions_named_in_full(groups, chosen, language)
     containers = _containers(groups, chosen, text)
     places: dict[PlaceMention, Place] = {}
     final = _context({key: (entry, len(group.mentions)) for group in groups
