@@ -42,3 +42,9 @@ def test_a_town_inside_the_county_named_in_full_stays_the_town(gazetteer):
     text = "Los Angeles County deputies and Los Angeles police met downtown."
     county, town = _resolve(text, ["Los Angeles County", "Los Angeles"], gazetteer)
     assert county.name != town.name and town.geo_precision == 1
+
+
+def test_two_doubtful_towns_of_one_country_settle_each_other_on_known_toponyms(gazetteer):
+    text = "A man stabbed in Dundalk last month is being held at a hospital in Dundrum."
+    dundalk, dundrum = _resolve(text, ["Dundalk", "Dundrum"], gazetteer)
+    assert dundalk.iso3 == dundrum.iso3 == "IRL"

@@ -1,4 +1,4 @@
-"""Choices between places of one name that the article's own wording settles."""
+"""Choices between places of one name that the article's own wording or size settles."""
 
 from __future__ import annotations
 
@@ -7,12 +7,16 @@ import re
 
 from veille.extract.mentions import PlaceMention
 from veille.geo.cues import place_words
+from veille.geo.distance import distance_km
 from veille.geo.gazetteer import GazetteerEntry
 from veille.geo.normalise import normalise_name
 
 WELL_KNOWN_POPULATION = 100_000  # a city this big is known by its bare name far beyond its own province ...
 WELL_KNOWN = 1.0  # ... and gains this much again per tenfold above it, against small namesakes near other places
 DIVISION_FEATURES = frozenset({"admin1", "admin2"})
+AREAS = frozenset({"country", "region"})
+DIVISION_REACH_KM = 100  # a town this close to a county's or province's point may lie inside it
+_CONTAINER_GAP = re.compile(r"\s*(?:,|\(|in|in the|dans|à|de|du)?\s*", re.IGNORECASE)
 _LAST_WORD = re.compile(r"\s+(\S+)\s*$")
 
 
@@ -40,3 +44,33 @@ def divisions_named_in_full(named: list[tuple[list[PlaceMention], GazetteerEntry
             if last is not None and last.group(1).casefold() in units:
                 divisions.setdefault(normalise_name(mention.text[:last.start()]), entry)
     return divisions
+
+
+def take_divisions_named_in_full(groups: list, chosen: dict[str, GazetteerEntry], language: str) -> None:
+    """A bare "Suffolk" in an article naming "Suffolk County" is the county, unless it is a town inside it."""
+    divisions = divisions_named_in_full([(group.mentions, chosen[group.key]) for group in groups], language)
+    for group in groups:
+        division, entry = divisions.get(group.name_key), chosen[group.key]
+        if group.reading or division is None or entry.feature in AREAS or entry.geonameid == division.geonameid:
+            continue
+        if distance_km(entry.latitude, entry.longitude, division.latitude, division.longitude) > DIVISION_REACH_KM:
+            chosen[group.key] = division
+
+
+def province_containers(groups: list, chosen: dict[str, GazetteerEntry],
+                        text: str) -> dict[PlaceMention, GazetteerEntry]:
+    """ "Ein Issa in Ar-Raqqa", "Qaatabah, Ad Dali": a province name right after a place inside it is the province."""
+    containers: dict[PlaceMention, GazetteerEntry] = {}
+    by_mention = {mention: group for group in groups for mention in group.mentions}
+    ordered = sorted(by_mention, key=lambda mention: mention.start)
+    for previous, mention in zip(ordered, ordered[1:]):
+        group, inner = by_mention[mention], chosen.get(by_mention[previous].key)
+        if group.reading or inner is None or inner.feature != "city" or by_mention[previous] is group:
+            continue
+        if not _CONTAINER_GAP.fullmatch(text[previous.end:mention.start]):
+            continue
+        regions = [entry for entry in group.candidates if entry.feature == "admin1"
+                   and (entry.country_code, entry.admin1_code) == (inner.country_code, inner.admin1_code)]
+        if regions:
+            containers[mention] = regions[0]
+    return containers

@@ -12,11 +12,12 @@ from veille.geo.abbreviations import expand_abbreviation
 from veille.geo.areas import demonym_home, named_area
 from veille.geo.candidate_filters import plausible_candidates, without_namesake_divisions
 from veille.geo.cues import cue_at, demonym_countries, lookup_forms
+from veille.geo.distance import distance_km
 from veille.geo.fallback import (focus, local_campus, pick_inner_name, respanned as fallback_place,
                                  seat_of_government)
 from veille.geo.gazetteer import Gazetteer, GazetteerEntry
 from veille.geo.landmarks import landmark_town
-from veille.geo.namesakes import divisions_named_in_full, well_known
+from veille.geo.namesakes import province_containers, take_divisions_named_in_full, well_known
 from veille.geo.normalise import normalise_name
 from veille.records import Place, Span
 
@@ -45,9 +46,7 @@ FEATURE_RANK = {"admin1": 0, "admin2": 1}
 LISTED_TOWN_POPULATION = 500
 VILLAGE_POPULATION = 100
 STRAY_MAX_POPULATION = 100_000  # a small namesake abroad ...
-DIVISION_REACH_KM = 100  # a town this close to a county's or province's point may lie inside it
 STRAY_MIN_KM = 1_000  # ... this far from every other place of the article is taken as a false match
-_CONTAINER_GAP = re.compile(r"\s*(?:,|\(|in|in the|dans|à|de|du)?\s*", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -76,14 +75,6 @@ class _Context:
     hinted_countries: frozenset[str]
     admin1s: Counter
     points: tuple[tuple[str, str, float, float], ...]  # (name key, country code, lat, lon)
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _prior(entry: GazetteerEntry, group: _Group) -> float:
@@ -280,33 +271,20 @@ def _to_place(mention: PlaceMention, entry: GazetteerEntry, cue: str | None, gaz
     )
 
 
-def _containers(groups: list[_Group], chosen: dict[str, GazetteerEntry], text: str) -> dict[PlaceMention, GazetteerEntry]:
-    """ "Ein Issa in Ar-Raqqa", "Qaatabah, Ad Dali": a province name right after a place inside it is the province."""
-    containers: dict[PlaceMention, GazetteerEntry] = {}
-    by_mention = {mention: group for group in groups for mention in group.mentions}
-    ordered = sorted(by_mention, key=lambda mention: mention.start)
-    for previous, mention in zip(ordered, ordered[1:]):
-        group, inner = by_mention[mention], chosen.get(by_mention[previous].key)
-        if group.reading or inner is None or inner.feature != "city" or by_mention[previous] is group:
-            continue
-        if not _CONTAINER_GAP.fullmatch(text[previous.end:mention.start]):
-            continue
-        regions = [entry for entry in group.candidates if entry.feature == "admin1"
-                   and (entry.country_code, entry.admin1_code) == (inner.country_code, inner.admin1_code)]
-        if regions:
-            containers[mention] = regions[0]
-    return containers
+def _lean_on_doubtful_readings(groups: list[_Group], anchors: dict[str, tuple[GazetteerEntry, int]],
+                               chosen: dict[str, GazetteerEntry], hinted: frozenset[str]) -> None:
+    """A name still in doubt also leans on the countries of the other names' best readings, confident or not.
 
-
-def _take_divisions_named_in_full(groups: list[_Group], chosen: dict[str, GazetteerEntry], language: str) -> None:
-    """A bare "Suffolk" in an article naming "Suffolk County" is the county, unless it is a town inside it."""
-    divisions = divisions_named_in_full([(group.mentions, chosen[group.key]) for group in groups], language)
+    Only for mentions known to be toponyms: in running text a doubtful reading is often a misread
+    word. Not on their points: two doubtful namesakes across a border would prop each other up.
+    """
+    settled = _context(anchors, hinted)
+    readings = _context({group.key: (chosen[group.key], len(group.mentions)) for group in groups}, hinted)
     for group in groups:
-        division, entry = divisions.get(group.name_key), chosen[group.key]
-        if group.reading or division is None or entry.feature in AREAS or entry.geonameid == division.geonameid:
-            continue
-        if distance_km(entry.latitude, entry.longitude, division.latitude, division.longitude) > DIVISION_REACH_KM:
-            chosen[group.key] = division
+        if group.key not in anchors:
+            countries = +(readings.countries - Counter({chosen[group.key].country_code: len(group.mentions)}))
+            own = _Context(countries, hinted, settled.admin1s, settled.points)
+            chosen[group.key] = _ranked(group, lambda entry, group=group, own=own: _contextual(entry, group, own))[0][1]
 
 
 def _may_stray(entry: GazetteerEntry, group: _Group, context: _Context) -> bool:
@@ -406,9 +384,11 @@ def _resolve(mentions: list[PlaceMention], text: str, language: str,
         if confident == anchors:
             break
         anchors = confident
+    if demonyms_as_places:
+        _lean_on_doubtful_readings(groups, anchors, chosen, hinted)
 
-    _take_divisions_named_in_full(groups, chosen, language)
-    containers = _containers(groups, chosen, text)
+    take_divisions_named_in_full(groups, chosen, language)
+    containers = province_containers(groups, chosen, text)
     places: dict[PlaceMention, Place] = {}
     final = _context({key: (entry, len(group.mentions)) for group in groups
                       for key, entry in [(group.key, chosen[group.key])]}, hinted)
