@@ -48,3 +48,21 @@ def test_two_doubtful_towns_of_one_country_settle_each_other_on_known_toponyms(g
     text = "A man stabbed in Dundalk last month is being held at a hospital in Dundrum."
     dundalk, dundrum = _resolve(text, ["Dundalk", "Dundrum"], gazetteer)
     assert dundalk.iso3 == dundrum.iso3 == "IRL"
+
+
+def test_a_name_listed_among_states_is_the_state(gazetteer):
+    text = "Snow fell across Idaho, Utah, Oregon and Washington overnight."
+    *_, washington = _resolve(text, ["Idaho", "Utah", "Oregon", "Washington"], gazetteer)
+    assert (washington.name, washington.geo_precision) == ("Washington", 3)
+    assert washington.admin1 == "Washington"
+
+
+def test_a_name_listed_among_countries_is_the_country(gazetteer):
+    text = "Delegates from Armenia, Azerbaijan and Georgia met on Monday."
+    *_, georgia = _resolve(text, ["Armenia", "Azerbaijan", "Georgia"], gazetteer)
+    assert georgia.iso3 == "GEO"
+
+
+def test_a_bare_washington_alone_is_the_capital(gazetteer):
+    washington, = _resolve("Officials in Washington said talks would resume.", ["Washington"], gazetteer)
+    assert (washington.admin1, washington.geo_precision) == ("District of Columbia", 1)

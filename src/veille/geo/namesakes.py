@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from veille.extract.mentions import PlaceMention
 from veille.geo.cues import place_words
@@ -16,6 +17,7 @@ WELL_KNOWN = 1.0  # ... and gains this much again per tenfold above it, against 
 DIVISION_FEATURES = frozenset({"admin1", "admin2"})
 AREAS = frozenset({"country", "region"})
 DIVISION_REACH_KM = 100  # a town this close to a county's or province's point may lie inside it
+LISTED_KINDS = frozenset({"admin1", "country"})
 _CONTAINER_GAP = re.compile(r"\s*(?:,|\(|in|in the|dans|à|de|du)?\s*", re.IGNORECASE)
 _LAST_WORD = re.compile(r"\s+(\S+)\s*$")
 
@@ -74,3 +76,35 @@ def province_containers(groups: list, chosen: dict[str, GazetteerEntry],
         if regions:
             containers[mention] = regions[0]
     return containers
+
+
+@lru_cache(maxsize=None)
+def _list_gap(language: str) -> re.Pattern:
+    """What separates two names of a list: a comma, a slash, "and" (the language's list_words)."""
+    words = "|".join(re.escape(word) for word in sorted(place_words(language, "list_words"), key=len, reverse=True))
+    joined = rf"|,?\s*(?:{words})" if words else ""
+    return re.compile(rf"\s*(?:,|/|&{joined})\s*", re.IGNORECASE)
+
+
+def take_kind_of_list(groups: list, chosen: dict[str, GazetteerEntry], text: str, language: str) -> None:
+    """A name listed among provinces or countries ("Idaho, Utah and Washington") is one of that kind too."""
+    gap = _list_gap(language)
+    by_mention = {mention: group for group in groups for mention in group.mentions}
+    ordered = sorted(by_mention, key=lambda mention: mention.start)
+    kinds: dict[str, list[tuple[str, str]]] = {}
+    for first, second in zip(ordered, ordered[1:]):
+        if not gap.fullmatch(text[first.end:second.start]):
+            continue
+        for this, other in ((first, second), (second, first)):
+            entry = chosen[by_mention[other].key]
+            if entry.feature in LISTED_KINDS and by_mention[other] is not by_mention[this]:
+                kinds.setdefault(by_mention[this].key, []).append((entry.feature, entry.country_code))
+    for group in groups:
+        listed = kinds.get(group.key)
+        if not listed or chosen[group.key].feature in LISTED_KINDS or len(set(listed)) > 1:
+            continue
+        feature, country = listed[0]
+        same = [entry for entry in group.candidates if entry.feature == feature
+                and (feature == "country" or entry.country_code == country)]
+        if same:
+            chosen[group.key] = same[0]
