@@ -66,3 +66,18 @@ def test_a_name_listed_among_countries_is_the_country(gazetteer):
 def test_a_bare_washington_alone_is_the_capital(gazetteer):
     washington, = _resolve("Officials in Washington said talks would resume.", ["Washington"], gazetteer)
     assert (washington.admin1, washington.geo_precision) == ("District of Columbia", 1)
+
+
+def test_a_name_the_article_also_abbreviates_as_a_state_is_the_state(gazetteer):
+    text = "SPOKANE, Wash. - The crew has worked all over Washington and in Washington, D.C., this year."
+    *_, washington, _ = _resolve(text, ["SPOKANE", "Wash.", "Washington", "Washington, D.C."], gazetteer)
+    assert (washington.admin1, washington.geo_precision) == ("Washington", 3)
+
+
+def test_a_town_named_like_its_province_stays_the_town_beside_the_province(gazetteer):
+    text = "Shelling hit Idlib province on Monday; in Idlib itself, markets closed."
+    first, second = text.index("Idlib"), text.rindex("Idlib")
+    mentions = [PlaceMention(start=start, end=start + 5, text="Idlib", token_start=0, token_end=1)
+                for start in (first, second)]
+    places = resolve_places(mentions, text, "en", gazetteer, demonyms_as_places=True)
+    assert [places[mention].geo_precision for mention in mentions] == [3, 1]

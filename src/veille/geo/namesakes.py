@@ -108,3 +108,19 @@ def take_kind_of_list(groups: list, chosen: dict[str, GazetteerEntry], text: str
                 and (feature == "country" or entry.country_code == country)]
         if same:
             chosen[group.key] = same[0]
+
+
+def take_divisions_named_otherwise(groups: list, chosen: dict[str, GazetteerEntry]) -> None:
+    """A name an article also gives a province by another form ("Wash." beside "Washington") is that province."""
+    divisions = {}
+    for group in groups:
+        entry = chosen[group.key]
+        if entry.feature in DIVISION_FEATURES:
+            divisions.setdefault(entry.geonameid, set()).add(group.name_key)
+    for group in groups:
+        if group.reading or chosen[group.key].feature != "city":
+            continue
+        for entry in group.candidates:
+            if entry.feature in DIVISION_FEATURES and divisions.get(entry.geonameid, {group.name_key}) - {group.name_key}:
+                chosen[group.key] = entry
+                break

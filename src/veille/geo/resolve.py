@@ -17,8 +17,8 @@ from veille.geo.fallback import (focus, local_campus, pick_inner_name, respanned
                                  seat_of_government)
 from veille.geo.gazetteer import Gazetteer, GazetteerEntry
 from veille.geo.landmarks import landmark_town
-from veille.geo.namesakes import (province_containers, take_divisions_named_in_full, take_kind_of_list,
-                                  well_known)
+from veille.geo.namesakes import (province_containers, take_divisions_named_in_full,
+                                  take_divisions_named_otherwise, take_kind_of_list, well_known)
 from veille.geo.normalise import normalise_name
 from veille.records import Place, Span
 
@@ -390,6 +390,7 @@ def _resolve(mentions: list[PlaceMention], text: str, language: str,
 
     take_divisions_named_in_full(groups, chosen, language)
     take_kind_of_list(groups, chosen, text, language)
+    take_divisions_named_otherwise(groups, chosen)
     containers = province_containers(groups, chosen, text)
     places: dict[PlaceMention, Place] = {}
     final = _context({key: (entry, len(group.mentions)) for group in groups
