@@ -81,3 +81,8 @@ def test_a_town_named_like_its_province_stays_the_town_beside_the_province(gazet
                 for start in (first, second)]
     places = resolve_places(mentions, text, "en", gazetteer, demonyms_as_places=True)
     assert [places[mention].geo_precision for mention in mentions] == [3, 1]
+
+
+def test_a_mid_sized_city_reached_by_an_unrelated_alias_yields_to_a_town_of_that_name(gazetteer):
+    venice, = _resolve("Tourists crowded into Venice on Sunday.", ["Venice"], gazetteer)
+    assert venice.name == "Venice"
