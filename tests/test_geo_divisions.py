@@ -289,3 +289,16 @@ def test_a_school_named_after_another_state_stays_at_that_state(gazetteer):
     text = "Police in Fort Collins said a student of Ohio State University was hurt."
     _, school = _resolve(text, ["Fort Collins", "Ohio State University"], gazetteer, gold_spans=True)
     assert school.name == "Ohio" and school.geo_precision == 3
+
+
+def test_an_unlisted_facility_lies_in_the_town_named_right_after_it(gazetteer):
+    text = "Fresno growers met Fresno buyers, and the Ace Bakery in Tacoma sold out; Zed Hall, Fresno stayed shut."
+    names = [("Fresno", text.index("Fresno")), ("Fresno", text.index("Fresno buyers")), ("Ace Bakery", None),
+             ("Tacoma", None), ("Zed Hall", None)]
+    mentions = [PlaceMention(start=start if start is not None else text.index(name),
+                             end=(start if start is not None else text.index(name)) + len(name), text=name,
+                             token_start=0, token_end=1) for name, start in names]
+    places = resolve_places(mentions, text, "en", gazetteer, demonyms_as_places=True)
+    bakery, hall = places[mentions[2]], places[mentions[4]]
+    assert (bakery.name, bakery.geo_precision) == ("Tacoma", 2)
+    assert hall.name == "Fresno"

@@ -20,7 +20,7 @@ from veille.geo.gazetteer import Gazetteer, GazetteerEntry
 from veille.geo.landmarks import landmark_town
 from veille.geo.normalise import normalise_name
 from veille.records import Place, Span
-from veille.resources import load_yaml
+from veille.resources import lexicon, load_yaml
 
 NOTABLE_POPULATION = 100_000  # an inner name not otherwise in the article must name a town this big
 AREAS = frozenset({"country", "region"})
@@ -152,6 +152,21 @@ def focus(places: dict[PlaceMention, Place], before: int) -> Place | None:
         return counts[_where(place)], mention.start < before, mention.start if mention.start < before else -mention.start
 
     return max(towns, key=rank)[1]
+
+
+def town_after(places: dict[PlaceMention, Place], mention: PlaceMention, text: str, language: str) -> Place | None:
+    """The town named right after a facility as holding it ("Elm Street in Springfield", "Ace Bakery, Leeds")."""
+    gap = _holder_gap(language)
+    following = [(other, place) for other, place in places.items() if other.start >= mention.end
+                 and place.geo_precision < 3 and gap.fullmatch(text[mention.end:other.start])]
+    return min(following, key=lambda item: item[0].start)[1] if following else None
+
+
+@lru_cache(maxsize=None)
+def _holder_gap(language: str) -> re.Pattern:
+    connectors = (lexicon(language, "places").get("container_gap") or {}).get("connectors") or ()
+    words = "|".join(re.escape(str(word)) for word in sorted(connectors, key=len, reverse=True))
+    return re.compile(rf"\s*(?:,|(?:{words}))\s*" if words else r"\s*,\s*", re.IGNORECASE)
 
 
 def local_campus(place: Place, mention: PlaceMention, language: str, places: dict[PlaceMention, Place]) -> Place:

@@ -13,7 +13,7 @@ from veille.geo.areas import demonym_home, named_area
 from veille.geo.candidate_filters import plausible_candidates, without_namesake_divisions
 from veille.geo.cues import cue_at, demonym_countries, lookup_forms
 from veille.geo.distance import distance_km
-from veille.geo.fallback import (focus, local_campus, pick_inner_name, respanned as fallback_place,
+from veille.geo.fallback import (focus, local_campus, town_after, pick_inner_name, respanned as fallback_place,
                                  seat_of_government)
 from veille.geo.gazetteer import Gazetteer, GazetteerEntry
 from veille.geo.landmarks import landmark_town
@@ -350,7 +350,8 @@ def resolve_places(mentions: list[PlaceMention], text: str, language: str,
         if mention in places:
             places[mention] = local_campus(places[mention], mention, language, placed)
     for mention in missing:
-        if mention not in places and (centre := focus(placed, mention.start)) is not None:
+        if mention not in places and (centre := town_after(placed, mention, text, language)
+                                            or focus(placed, mention.start)):
             places[mention] = fallback_place(centre, mention, 2)
     return places
 
