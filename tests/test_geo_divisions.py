@@ -302,3 +302,12 @@ def test_an_unlisted_facility_lies_in_the_town_named_right_after_it(gazetteer):
     bakery, hall = places[mentions[2]], places[mentions[4]]
     assert (bakery.name, bakery.geo_precision) == ("Tacoma", 2)
     assert hall.name == "Fresno"
+
+
+def test_a_big_town_abroad_inside_a_facility_name_is_a_brand_not_its_place(gazetteer):
+    text = "Cairo parents said the Liverpool Academy had raised its fees; Cairo officials agreed."
+    cairo, academy = _resolve(text, ["Cairo", "Liverpool Academy"], gazetteer, gold_spans=True)
+    assert academy.iso3 == "EGY" and academy.name == cairo.name
+    london = _resolve("Fans at the Liverpool Academy in London cheered.", ["Liverpool Academy"], gazetteer,
+                      gold_spans=True)[0]
+    assert london.name == "Liverpool"

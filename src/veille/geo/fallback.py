@@ -57,7 +57,7 @@ def inner_names(mention: PlaceMention, language: str) -> list[PlaceMention]:
 
 
 def pick_inner_name(mention: PlaceMention, language: str, gazetteer: Gazetteer,
-                    named_keys: set[str]) -> PlaceMention | None:
+                    named_keys: set[str], countries: frozenset[str] = frozenset()) -> PlaceMention | None:
     """The longest inner name that is a landmark, that the article names elsewhere, or that is spelled as an
     area or a big town is; else, for a body of a government ("Russian Foreign Ministry"), the demonym inside it.
 
@@ -78,9 +78,22 @@ def pick_inner_name(mention: PlaceMention, language: str, gazetteer: Gazetteer,
             continue  # the "Armenia" of "Embassy of Armenia" says whose it is, not where
         if normalise_name(run.text) in named_keys:
             return run
-        if strict and any(entry.feature != "city" or entry.population >= NOTABLE_POPULATION for entry in found):
+        if strict and any(_notable(entry, countries) for entry in found):
             return run
     return demonym if demonym is not None and _has_word(mention, "seats", language) else None
+
+
+def _notable(entry: GazetteerEntry, countries: frozenset[str]) -> bool:
+    """An area, or a province or big town in one of the article's countries (ISO3; any when it has none).
+
+    A big town abroad from all the article's places, named inside a facility's name, is a brand
+    ("Liverpool Academy" in Cairo), not where the facility is.
+    """
+    if entry.feature in AREAS:
+        return True
+    if countries and entry.iso3 not in countries:
+        return False
+    return entry.feature != "city" or entry.population >= NOTABLE_POPULATION
 
 
 def _has_word(mention: PlaceMention, kind: str, language: str) -> bool:

@@ -333,8 +333,9 @@ def resolve_places(mentions: list[PlaceMention], text: str, language: str,
     if not missing:
         return places
     named = {normalise_name(mention.text) for mention in places}
+    countries = frozenset(place.iso3 for place in places.values() if place.iso3)
     inner = {mention: run for mention in missing
-             if (run := pick_inner_name(mention, language, gazetteer, named)) is not None}
+             if (run := pick_inner_name(mention, language, gazetteer, named, countries)) is not None}
     if inner:
         known = set(mentions)
         places = _resolve([*mentions, *(set(inner.values()) - known)], text, language, gazetteer, True, hints)
