@@ -86,3 +86,11 @@ def test_a_town_named_like_its_province_stays_the_town_beside_the_province(gazet
 def test_a_mid_sized_city_reached_by_an_unrelated_alias_yields_to_a_town_of_that_name(gazetteer):
     venice, = _resolve("Tourists crowded into Venice on Sunday.", ["Venice"], gazetteer)
     assert venice.name == "Venice"
+
+
+def test_a_loose_spelling_match_abroad_from_all_the_article_places_is_dropped_however_big(gazetteer):
+    text = "Storms hit Honolulu and Maui on Friday."
+    mentions = [PlaceMention(start=text.index(n), end=text.index(n) + len(n), text=n, token_start=0, token_end=1)
+                for n in ("Honolulu", "Maui")]
+    places = resolve_places(mentions, text, "en", gazetteer)
+    assert places[mentions[0]].name == "Honolulu" and mentions[1] not in places

@@ -289,8 +289,9 @@ def _lean_on_doubtful_readings(groups: list[_Group], anchors: dict[str, tuple[Ga
 
 
 def _may_stray(entry: GazetteerEntry, group: _Group, context: _Context) -> bool:
-    """A small town in a country the article neither names nor hints at."""
-    if entry.feature != "city" or entry.population >= STRAY_MAX_POPULATION:
+    """A small town (any town, if matched only on a loose spelling) in a country the article neither names
+    nor hints at."""
+    if entry.feature != "city" or (entry.population >= STRAY_MAX_POPULATION and group.strict):
         return False
     own = _without(context, group, entry)
     return bool(own.countries) and not own.countries[entry.country_code] \
