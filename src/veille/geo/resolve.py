@@ -289,8 +289,7 @@ def _lean_on_doubtful_readings(groups: list[_Group], anchors: dict[str, tuple[Ga
 
 
 def _may_stray(entry: GazetteerEntry, group: _Group, context: _Context) -> bool:
-    """A small town (any town, if matched only on a loose spelling) in a country the article neither names
-    nor hints at."""
+    """A small town (any, if loosely spelt) in a country the article neither names nor hints at."""
     if entry.feature != "city" or (entry.population >= STRAY_MAX_POPULATION and group.strict):
         return False
     own = _without(context, group, entry)
