@@ -94,3 +94,13 @@ def test_a_loose_spelling_match_abroad_from_all_the_article_places_is_dropped_ho
                 for n in ("Honolulu", "Maui")]
     places = resolve_places(mentions, text, "en", gazetteer)
     assert places[mentions[0]].name == "Honolulu" and mentions[1] not in places
+
+
+def test_clock_times_in_a_country_zone_hint_at_that_country(gazetteer):
+    from veille.geo.cues import time_zone_countries
+    assert time_zone_countries("Doors open at 7 a.m. CT on Friday.") == {"US"}
+    assert time_zone_countries("Polls close at 6pm AEST.") == {"AU"}
+    assert time_zone_countries("In 2020 CT scans rose; 7 am et 8 pm et plus.") == frozenset()
+    text = "Tickets for the Birmingham festival go on sale at 7 a.m. CT today."
+    birmingham, = _resolve(text, ["Birmingham"], gazetteer)
+    assert birmingham.admin1 == "Alabama"

@@ -11,7 +11,7 @@ from veille.extract.mentions import PlaceMention
 from veille.geo.abbreviations import expand_abbreviation
 from veille.geo.areas import demonym_home, named_area
 from veille.geo.candidate_filters import plausible_candidates, without_namesake_divisions
-from veille.geo.cues import cue_at, demonym_countries, lookup_forms
+from veille.geo.cues import cue_at, demonym_countries, lookup_forms, time_zone_countries
 from veille.geo.distance import distance_km
 from veille.geo.fallback import (focus, local_campus, town_after, pick_inner_name, respanned as fallback_place,
                                  seat_of_government)
@@ -242,7 +242,7 @@ def _groups(mentions: list[PlaceMention], text: str, language: str, gazetteer: G
 def _hinted_countries(text: str, language: str) -> frozenset[str]:
     demonyms = demonym_countries(language)
     codes = {demonyms.get(normalise_name(word)) for word in set(_WORD.findall(text))}
-    return frozenset(code for code in codes if code)
+    return frozenset(code for code in codes if code) | time_zone_countries(text)
 
 
 def _to_place(mention: PlaceMention, entry: GazetteerEntry, cue: str | None, gazetteer: Gazetteer,
