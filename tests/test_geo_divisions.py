@@ -311,3 +311,17 @@ def test_a_big_town_abroad_inside_a_facility_name_is_a_brand_not_its_place(gazet
     london = _resolve("Fans at the Liverpool Academy in London cheered.", ["Liverpool Academy"], gazetteer,
                       gold_spans=True)[0]
     assert london.name == "Liverpool"
+
+
+def test_a_known_toponym_read_as_a_far_small_town_of_the_article_country_takes_its_focus(gazetteer):
+    text = "Growers from Fresno and Bakersfield met at Hubbard on Sunday."
+    fresno, _, hubbard = _resolve(text, ["Fresno", "Bakersfield", "Hubbard"], gazetteer, gold_spans=True)
+    assert hubbard.admin1 == "California" and hubbard.geo_precision == 2
+    running = _resolve(text, ["Fresno", "Bakersfield", "Hubbard"], gazetteer)[2]
+    assert running is not None and running.admin1 != "California"  # in running text the town stays
+
+
+def test_a_far_small_town_abroad_from_the_other_places_is_kept_on_known_toponyms(gazetteer):
+    text = "Officials in Fresno and Bakersfield discussed aid to Manbij in Syria."
+    *_, manbij, _ = _resolve(text, ["Fresno", "Bakersfield", "Manbij", "Syria"], gazetteer, gold_spans=True)
+    assert manbij.iso3 == "SYR" and manbij.geo_precision == 1

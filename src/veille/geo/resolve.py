@@ -20,6 +20,7 @@ from veille.geo.landmarks import landmark_town
 from veille.geo.namesakes import (province_containers, take_divisions_named_in_full,
                                   take_divisions_named_otherwise, take_kind_of_list, well_known)
 from veille.geo.normalise import normalise_name
+from veille.geo.strays import is_far_from_all, is_lone_town, may_stray
 from veille.records import Place, Span
 
 # Score weights, in units of log10(population).
@@ -46,8 +47,6 @@ DIVISIONS = frozenset({"admin1", "admin2"})
 FEATURE_RANK = {"admin1": 0, "admin2": 1}
 LISTED_TOWN_POPULATION = 500
 VILLAGE_POPULATION = 100
-STRAY_MAX_POPULATION = 100_000  # a small namesake abroad ...
-STRAY_MIN_KM = 1_000  # ... this far from every other place of the article is taken as a false match
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -289,27 +288,8 @@ def _lean_on_doubtful_readings(groups: list[_Group], anchors: dict[str, tuple[Ga
 
 
 def _may_stray(entry: GazetteerEntry, group: _Group, context: _Context) -> bool:
-    """A small town (any, if loosely spelt) in a country the article neither names nor hints at."""
-    if entry.feature != "city" or (entry.population >= STRAY_MAX_POPULATION and group.strict):
-        return False
     own = _without(context, group, entry)
-    return bool(own.countries) and not own.countries[entry.country_code] \
-        and entry.country_code not in own.hinted_countries
-
-
-def _is_stray(entry: GazetteerEntry, group: _Group, context: _Context, doubtful: frozenset[str]) -> bool:
-    """A small town in a country the article never names, far from all its other places.
-
-    Such a match is far more often a village abroad that happens to share a name with an
-    unknown local place than the place meant (on gold spans, the article's places stand in).
-    Another place that is itself such a doubtful small town (`doubtful` name keys, two at most) does not
-    count: two of them far apart say nothing about which one is misread.
-    """
-    if not _may_stray(entry, group, context):
-        return False
-    others = [(lat, lon) for key, _, lat, lon in context.points if key != group.name_key and key not in doubtful]
-    return bool(others) and all(distance_km(entry.latitude, entry.longitude, lat, lon) > STRAY_MIN_KM
-                                for lat, lon in others)
+    return may_stray(entry, group.strict, own.countries, own.hinted_countries)
 
 
 def resolve_places(mentions: list[PlaceMention], text: str, language: str,
@@ -401,7 +381,9 @@ def _resolve(mentions: list[PlaceMention], text: str, language: str,
     if len(doubtful) > 2:  # many small towns scattered abroad: misread common words, not a pair in doubt
         doubtful = frozenset()
     for group in groups:
-        if _is_stray(chosen[group.key], group, final, doubtful):
+        entry = chosen[group.key]
+        if (_may_stray(entry, group, final) and is_far_from_all(entry, group.name_key, final.points, doubtful)) \
+                or (demonyms_as_places and is_lone_town(entry, group.name_key, final.points)):
             continue
         for mention in group.mentions:
             cue = cue_at(text, mention.start, mention.end, language)
