@@ -97,7 +97,7 @@ def test_a_loose_spelling_match_abroad_from_all_the_article_places_is_dropped_ho
 
 
 def test_clock_times_in_a_country_zone_hint_at_that_country(gazetteer):
-    from veille.geo.cues import time_zone_countries
+    from veille.geo.time_zones import time_zone_countries
     assert time_zone_countries("Doors open at 7 a.m. CT on Friday.") == {"US"}
     assert time_zone_countries("Polls close at 6pm AEST.") == {"AU"}
     assert time_zone_countries("In 2020 CT scans rose; 7 am et 8 pm et plus.") == frozenset()

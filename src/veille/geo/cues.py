@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from veille.geo.normalise import normalise_name
-from veille.resources import lexicon, load_yaml
+from veille.resources import lexicon
 
 _WINDOW = 80
 _SPACES = re.compile(r"\s+")
@@ -176,16 +176,3 @@ def elision_prefix(language: str) -> re.Pattern | None:
         return None
     alternatives = "|".join(re.escape(prefix).replace("'", "['’]") for prefix in prefixes)
     return re.compile(f"^(?i:{alternatives})(?=\\w)")
-
-
-@lru_cache(maxsize=1)
-def _time_zones() -> tuple[re.Pattern | None, dict[str, str]]:
-    table = load_yaml("geo", "time_zones.yaml") or {}
-    zones = {str(zone): str(code) for code, names in (table.get("zones") or {}).items() for zone in names or ()}
-    return (re.compile(table["clock"]) if table.get("clock") else None), zones
-
-
-def time_zone_countries(text: str) -> frozenset[str]:
-    """ISO2 codes of the countries whose time zones the text gives clock times in ("7 a.m. CT")."""
-    clock, zones = _time_zones()
-    return frozenset(zones[zone] for zone in clock.findall(text) if zone in zones) if clock else frozenset()

@@ -11,9 +11,9 @@ from veille.extract.mentions import PlaceMention
 from veille.geo.abbreviations import expand_abbreviation
 from veille.geo.areas import demonym_home, named_area
 from veille.geo.candidate_filters import plausible_candidates, without_namesake_divisions
-from veille.geo.cues import cue_at, demonym_countries, lookup_forms, time_zone_countries
+from veille.geo.cues import cue_at, demonym_countries, lookup_forms
 from veille.geo.distance import distance_km
-from veille.geo.fallback import (focus, local_campus, town_after, pick_inner_name, respanned as fallback_place,
+from veille.geo.fallback import (focus, local_campus, pick_inner_name, respanned as fallback_place, town_after,
                                  seat_of_government)
 from veille.geo.gazetteer import Gazetteer, GazetteerEntry
 from veille.geo.landmarks import landmark_town
@@ -21,6 +21,7 @@ from veille.geo.namesakes import (province_containers, take_divisions_named_in_f
                                   take_divisions_named_otherwise, take_kind_of_list, well_known)
 from veille.geo.normalise import normalise_name
 from veille.geo.strays import is_far_from_all, is_lone_town, may_stray
+from veille.geo.time_zones import time_zone_countries
 from veille.records import Place, Span
 
 # Score weights, in units of log10(population).
