@@ -275,3 +275,53 @@ def test_every_landmark_and_local_demonym_finds_its_place(gazetteer):
     for item in load_yaml("geo", "areas.yaml"):
         area = named_area(item["name"], gazetteer)
         assert area.country_code == item["country"] and -90 <= area.latitude <= 90, item["name"]
+
+
+def test_a_school_named_after_its_state_is_at_the_article_town_in_that_state(gazetteer):
+    text = "Police in Fort Collins said Colorado State University stayed closed, as did the Colorado House."
+    town, school, house = _resolve(text, ["Fort Collins", "Colorado State University", "Colorado House"],
+                                   gazetteer, gold_spans=True)
+    assert (school.name, school.geo_precision) == (town.name, 2)
+    assert house.name == "Colorado" and house.geo_precision == 3
+
+
+def test_a_school_named_after_another_state_stays_at_that_state(gazetteer):
+    text = "Police in Fort Collins said a student of Ohio State University was hurt."
+    _, school = _resolve(text, ["Fort Collins", "Ohio State University"], gazetteer, gold_spans=True)
+    assert school.name == "Ohio" and school.geo_precision == 3
+
+
+def test_an_unlisted_facility_lies_in_the_town_named_right_after_it(gazetteer):
+    text = "Fresno growers met Fresno buyers, and the Ace Bakery in Tacoma sold out; Zed Hall, Fresno stayed shut."
+    names = [("Fresno", text.index("Fresno")), ("Fresno", text.index("Fresno buyers")), ("Ace Bakery", None),
+             ("Tacoma", None), ("Zed Hall", None)]
+    mentions = [PlaceMention(start=start if start is not None else text.index(name),
+                             end=(start if start is not None else text.index(name)) + len(name), text=name,
+                             token_start=0, token_end=1) for name, start in names]
+    places = resolve_places(mentions, text, "en", gazetteer, demonyms_as_places=True)
+    bakery, hall = places[mentions[2]], places[mentions[4]]
+    assert (bakery.name, bakery.geo_precision) == ("Tacoma", 2)
+    assert hall.name == "Fresno"
+
+
+def test_a_big_town_abroad_inside_a_facility_name_is_a_brand_not_its_place(gazetteer):
+    text = "Cairo parents said the Liverpool Academy had raised its fees; Cairo officials agreed."
+    cairo, academy = _resolve(text, ["Cairo", "Liverpool Academy"], gazetteer, gold_spans=True)
+    assert academy.iso3 == "EGY" and academy.name == cairo.name
+    london = _resolve("Fans at the Liverpool Academy in London cheered.", ["Liverpool Academy"], gazetteer,
+                      gold_spans=True)[0]
+    assert london.name == "Liverpool"
+
+
+def test_a_known_toponym_read_as_a_far_small_town_of_the_article_country_takes_its_focus(gazetteer):
+    text = "Growers from Fresno and Bakersfield met at Hubbard on Sunday."
+    fresno, _, hubbard = _resolve(text, ["Fresno", "Bakersfield", "Hubbard"], gazetteer, gold_spans=True)
+    assert hubbard.admin1 == "California" and hubbard.geo_precision == 2
+    running = _resolve(text, ["Fresno", "Bakersfield", "Hubbard"], gazetteer)[2]
+    assert running is not None and running.admin1 != "California"  # in running text the town stays
+
+
+def test_a_far_small_town_abroad_from_the_other_places_is_kept_on_known_toponyms(gazetteer):
+    text = "Officials in Fresno and Bakersfield discussed aid to Manbij in Syria."
+    *_, manbij, _ = _resolve(text, ["Fresno", "Bakersfield", "Manbij", "Syria"], gazetteer, gold_spans=True)
+    assert manbij.iso3 == "SYR" and manbij.geo_precision == 1

@@ -20,7 +20,7 @@ from veille.geo.gazetteer import Gazetteer, GazetteerEntry
 from veille.geo.landmarks import landmark_town
 from veille.geo.normalise import normalise_name
 from veille.records import Place, Span
-from veille.resources import load_yaml
+from veille.resources import lexicon, load_yaml
 
 NOTABLE_POPULATION = 100_000  # an inner name not otherwise in the article must name a town this big
 AREAS = frozenset({"country", "region"})
@@ -57,7 +57,7 @@ def inner_names(mention: PlaceMention, language: str) -> list[PlaceMention]:
 
 
 def pick_inner_name(mention: PlaceMention, language: str, gazetteer: Gazetteer,
-                    named_keys: set[str]) -> PlaceMention | None:
+                    named_keys: set[str], countries: frozenset[str] = frozenset()) -> PlaceMention | None:
     """The longest inner name that is a landmark, that the article names elsewhere, or that is spelled as an
     area or a big town is; else, for a body of a government ("Russian Foreign Ministry"), the demonym inside it.
 
@@ -78,9 +78,22 @@ def pick_inner_name(mention: PlaceMention, language: str, gazetteer: Gazetteer,
             continue  # the "Armenia" of "Embassy of Armenia" says whose it is, not where
         if normalise_name(run.text) in named_keys:
             return run
-        if strict and any(entry.feature != "city" or entry.population >= NOTABLE_POPULATION for entry in found):
+        if strict and any(_notable(entry, countries) for entry in found):
             return run
     return demonym if demonym is not None and _has_word(mention, "seats", language) else None
+
+
+def _notable(entry: GazetteerEntry, countries: frozenset[str]) -> bool:
+    """An area, or a province or big town in one of the article's countries (ISO3; any when it has none).
+
+    A big town abroad from all the article's places, named inside a facility's name, is a brand
+    ("Liverpool Academy" in Cairo), not where the facility is.
+    """
+    if entry.feature in AREAS:
+        return True
+    if countries and entry.iso3 not in countries:
+        return False
+    return entry.feature != "city" or entry.population >= NOTABLE_POPULATION
 
 
 def _has_word(mention: PlaceMention, kind: str, language: str) -> bool:
@@ -152,6 +165,33 @@ def focus(places: dict[PlaceMention, Place], before: int) -> Place | None:
         return counts[_where(place)], mention.start < before, mention.start if mention.start < before else -mention.start
 
     return max(towns, key=rank)[1]
+
+
+def town_after(places: dict[PlaceMention, Place], mention: PlaceMention, text: str, language: str) -> Place | None:
+    """The town named right after a facility as holding it ("Elm Street in Springfield", "Ace Bakery, Leeds")."""
+    gap = _holder_gap(language)
+    following = [(other, place) for other, place in places.items() if other.start >= mention.end
+                 and place.geo_precision < 3 and gap.fullmatch(text[mention.end:other.start])]
+    return min(following, key=lambda item: item[0].start)[1] if following else None
+
+
+@lru_cache(maxsize=None)
+def _holder_gap(language: str) -> re.Pattern:
+    connectors = (lexicon(language, "places").get("container_gap") or {}).get("connectors") or ()
+    words = "|".join(re.escape(str(word)) for word in sorted(connectors, key=len, reverse=True))
+    return re.compile(rf"\s*(?:,|(?:{words}))\s*" if words else r"\s*,\s*", re.IGNORECASE)
+
+
+def local_campus(place: Place, mention: PlaceMention, language: str, places: dict[PlaceMention, Place]) -> Place:
+    """For a school named after a province ("Ohio State University"), the article's focus town if it lies
+    in that province, else `place`: such a body has sites across its province, most likely where the story is."""
+    if place.geo_precision != 3 or place.admin1 is None or place.admin2 is not None or place.name != place.admin1 \
+            or not _has_word(mention, "campuses", language):
+        return place
+    town = focus(places, mention.start)
+    if town is None or town.geo_precision == 3 or (town.iso3, town.admin1) != (place.iso3, place.admin1):
+        return place
+    return respanned(town, mention, 2)
 
 
 def _where(place: Place) -> tuple:

@@ -12,10 +12,16 @@ from veille.geo.abbreviations import expand_abbreviation
 from veille.geo.areas import demonym_home, named_area
 from veille.geo.candidate_filters import plausible_candidates, without_namesake_divisions
 from veille.geo.cues import cue_at, demonym_countries, lookup_forms
-from veille.geo.fallback import focus, pick_inner_name, respanned as fallback_place, seat_of_government
+from veille.geo.distance import distance_km
+from veille.geo.fallback import (focus, local_campus, pick_inner_name, respanned as fallback_place, town_after,
+                                 seat_of_government)
 from veille.geo.gazetteer import Gazetteer, GazetteerEntry
 from veille.geo.landmarks import landmark_town
+from veille.geo.namesakes import (province_containers, take_divisions_named_in_full,
+                                  take_divisions_named_otherwise, take_kind_of_list, well_known)
 from veille.geo.normalise import normalise_name
+from veille.geo.strays import is_far_from_all, is_lone_town, may_stray
+from veille.geo.time_zones import time_zone_countries
 from veille.records import Place, Span
 
 # Score weights, in units of log10(population).
@@ -42,9 +48,6 @@ DIVISIONS = frozenset({"admin1", "admin2"})
 FEATURE_RANK = {"admin1": 0, "admin2": 1}
 LISTED_TOWN_POPULATION = 500
 VILLAGE_POPULATION = 100
-STRAY_MAX_POPULATION = 100_000  # a small namesake abroad ...
-STRAY_MIN_KM = 1_000  # ... this far from every other place of the article is taken as a false match
-_CONTAINER_GAP = re.compile(r"\s*(?:,|\(|in|in the|dans|à|de|du)?\s*", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -75,14 +78,6 @@ class _Context:
     points: tuple[tuple[str, str, float, float], ...]  # (name key, country code, lat, lon)
 
 
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
-
-
 def _prior(entry: GazetteerEntry, group: _Group) -> float:
     # GeoNames lists some towns without a count; cities500 holds none below 500, packs' villages ~100.
     floor = LISTED_TOWN_POPULATION if entry.source == "geonames" else VILLAGE_POPULATION
@@ -110,7 +105,7 @@ def _prior(entry: GazetteerEntry, group: _Group) -> float:
 def _contextual(entry: GazetteerEntry, group: _Group, context: _Context) -> float:
     score = _prior(entry, group)
     if context.countries[entry.country_code]:
-        score += COUNTRY_CONTEXT
+        score += COUNTRY_CONTEXT + well_known(entry, group.name_key, group.strict)
     elif entry.country_code in context.hinted_countries:
         score += DEMONYM_CONTEXT
     if entry.feature not in AREAS and context.admin1s[(entry.country_code, entry.admin1_code)]:
@@ -247,7 +242,7 @@ def _groups(mentions: list[PlaceMention], text: str, language: str, gazetteer: G
 def _hinted_countries(text: str, language: str) -> frozenset[str]:
     demonyms = demonym_countries(language)
     codes = {demonyms.get(normalise_name(word)) for word in set(_WORD.findall(text))}
-    return frozenset(code for code in codes if code)
+    return frozenset(code for code in codes if code) | time_zone_countries(text)
 
 
 def _to_place(mention: PlaceMention, entry: GazetteerEntry, cue: str | None, gazetteer: Gazetteer,
@@ -277,46 +272,25 @@ def _to_place(mention: PlaceMention, entry: GazetteerEntry, cue: str | None, gaz
     )
 
 
-def _containers(groups: list[_Group], chosen: dict[str, GazetteerEntry], text: str) -> dict[PlaceMention, GazetteerEntry]:
-    """ "Ein Issa in Ar-Raqqa", "Qaatabah, Ad Dali": a province name right after a place inside it is the province."""
-    containers: dict[PlaceMention, GazetteerEntry] = {}
-    by_mention = {mention: group for group in groups for mention in group.mentions}
-    ordered = sorted(by_mention, key=lambda mention: mention.start)
-    for previous, mention in zip(ordered, ordered[1:]):
-        group, inner = by_mention[mention], chosen.get(by_mention[previous].key)
-        if group.reading or inner is None or inner.feature != "city" or by_mention[previous] is group:
-            continue
-        if not _CONTAINER_GAP.fullmatch(text[previous.end:mention.start]):
-            continue
-        regions = [entry for entry in group.candidates if entry.feature == "admin1"
-                   and (entry.country_code, entry.admin1_code) == (inner.country_code, inner.admin1_code)]
-        if regions:
-            containers[mention] = regions[0]
-    return containers
+def _lean_on_doubtful_readings(groups: list[_Group], anchors: dict[str, tuple[GazetteerEntry, int]],
+                               chosen: dict[str, GazetteerEntry], hinted: frozenset[str]) -> None:
+    """A name still in doubt also leans on the countries of the other names' best readings, confident or not.
+
+    Only for mentions known to be toponyms: in running text a doubtful reading is often a misread
+    word. Not on their points: two doubtful namesakes across a border would prop each other up.
+    """
+    settled = _context(anchors, hinted)
+    readings = _context({group.key: (chosen[group.key], len(group.mentions)) for group in groups}, hinted)
+    for group in groups:
+        if group.key not in anchors:
+            countries = +(readings.countries - Counter({chosen[group.key].country_code: len(group.mentions)}))
+            own = _Context(countries, hinted, settled.admin1s, settled.points)
+            chosen[group.key] = _ranked(group, lambda entry, group=group, own=own: _contextual(entry, group, own))[0][1]
 
 
 def _may_stray(entry: GazetteerEntry, group: _Group, context: _Context) -> bool:
-    """A small town in a country the article neither names nor hints at."""
-    if entry.feature != "city" or entry.population >= STRAY_MAX_POPULATION:
-        return False
     own = _without(context, group, entry)
-    return bool(own.countries) and not own.countries[entry.country_code] \
-        and entry.country_code not in own.hinted_countries
-
-
-def _is_stray(entry: GazetteerEntry, group: _Group, context: _Context, doubtful: frozenset[str]) -> bool:
-    """A small town in a country the article never names, far from all its other places.
-
-    Such a match is far more often a village abroad that happens to share a name with an
-    unknown local place than the place meant (on gold spans, the article's places stand in).
-    Another place that is itself such a doubtful small town (`doubtful` name keys, two at most) does not
-    count: two of them far apart say nothing about which one is misread.
-    """
-    if not _may_stray(entry, group, context):
-        return False
-    others = [(lat, lon) for key, _, lat, lon in context.points if key != group.name_key and key not in doubtful]
-    return bool(others) and all(distance_km(entry.latitude, entry.longitude, lat, lon) > STRAY_MIN_KM
-                                for lat, lon in others)
+    return may_stray(entry, group.strict, own.countries, own.hinted_countries)
 
 
 def resolve_places(mentions: list[PlaceMention], text: str, language: str,
@@ -340,8 +314,9 @@ def resolve_places(mentions: list[PlaceMention], text: str, language: str,
     if not missing:
         return places
     named = {normalise_name(mention.text) for mention in places}
+    countries = frozenset(place.iso3 for place in places.values() if place.iso3)
     inner = {mention: run for mention in missing
-             if (run := pick_inner_name(mention, language, gazetteer, named)) is not None}
+             if (run := pick_inner_name(mention, language, gazetteer, named, countries)) is not None}
     if inner:
         known = set(mentions)
         places = _resolve([*mentions, *(set(inner.values()) - known)], text, language, gazetteer, True, hints)
@@ -353,8 +328,12 @@ def resolve_places(mentions: list[PlaceMention], text: str, language: str,
         for run in set(inner.values()) - known:
             places.pop(run, None)
     placed = {mention: place for mention, place in places.items() if mention not in inner}
+    for mention in inner:
+        if mention in places:
+            places[mention] = local_campus(places[mention], mention, language, placed)
     for mention in missing:
-        if mention not in places and (centre := focus(placed, mention.start)) is not None:
+        if mention not in places and (centre := town_after(placed, mention, text, language)
+                                            or focus(placed, mention.start)):
             places[mention] = fallback_place(centre, mention, 2)
     return places
 
@@ -389,8 +368,13 @@ def _resolve(mentions: list[PlaceMention], text: str, language: str,
         if confident == anchors:
             break
         anchors = confident
+    if demonyms_as_places:
+        _lean_on_doubtful_readings(groups, anchors, chosen, hinted)
 
-    containers = _containers(groups, chosen, text)
+    take_divisions_named_in_full(groups, chosen, language)
+    take_kind_of_list(groups, chosen, text, language)
+    take_divisions_named_otherwise(groups, chosen)
+    containers = province_containers(groups, chosen, text)
     places: dict[PlaceMention, Place] = {}
     final = _context({key: (entry, len(group.mentions)) for group in groups
                       for key, entry in [(group.key, chosen[group.key])]}, hinted)
@@ -398,7 +382,9 @@ def _resolve(mentions: list[PlaceMention], text: str, language: str,
     if len(doubtful) > 2:  # many small towns scattered abroad: misread common words, not a pair in doubt
         doubtful = frozenset()
     for group in groups:
-        if _is_stray(chosen[group.key], group, final, doubtful):
+        entry = chosen[group.key]
+        if (_may_stray(entry, group, final) and is_far_from_all(entry, group.name_key, final.points, doubtful)) \
+                or (demonyms_as_places and is_lone_town(entry, group.name_key, final.points)):
             continue
         for mention in group.mentions:
             cue = cue_at(text, mention.start, mention.end, language)
