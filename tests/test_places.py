@@ -140,3 +140,9 @@ def test_the_place_an_office_serves_is_a_place(nlp_en, gazetteer):
     text = "Officials of the Health Office of Homs said the clinic closed."
     assert any(ent.label_ == "ORG" and "Homs" in ent.text for ent in nlp_en(text).ents)  # the case this rule is for
     assert "Homs" in _mentions(nlp_en, "en", text, gazetteer)
+
+
+def test_a_name_closing_the_text_is_judged_without_reading_past_its_end(nlp_en, gazetteer):
+    # a credit line with no full stop ends many pages: the word after the name does not exist
+    doc = nlp_en("Residents said the market in Aleppo reopened on Monday. New York Times")
+    assert [m.text for m in find_place_mentions(doc, "en", gazetteer)] == ["Aleppo"]

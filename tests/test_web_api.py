@@ -5,9 +5,7 @@ from __future__ import annotations
 import warnings
 
 import pytest
-from sqlalchemy import Column, ForeignKey, Integer, MetaData, String, Table
 
-from veille.store.connection import open_engine
 from tests.web_fixtures import TEXT_A, db_url, known_db, shared_known_db  # noqa: F401  (fixtures)
 
 with warnings.catch_warnings():

@@ -230,7 +230,7 @@ class _Finder:
         word = doc[after].text.lower() if after < len(doc) else ""
         if word in place_words(self.language, "place_type_words") \
                 or word in place_words(self.language, "local_authority_words") \
-                or (doc[after].is_lower and word in place_words(self.language, "front_words")):
+                or (word in place_words(self.language, "front_words") and doc[after].is_lower):
             return True  # "X district", "X Governorate", "the X front" (a capitalised "Front" names a group)
         return (first > 0 and doc[first - 1].text == "(" and after + 1 < len(doc) and doc[after].text == ","
                 and _is_capitalised(doc[after + 1], self.elision))
