@@ -116,6 +116,16 @@ def test_geowebnews_given_spans(shared_data):
     assert metrics["acc_161km_without_fallback"] > 0.7
 
 
+def test_geowebnews_detection(shared_data, nlp_en):
+    # veille's own mention finder over every page: also a crash test on real pages' endings and layouts
+    gold = shared_data / "gwn" / "GWN.xml"
+    if not gold.exists():
+        pytest.skip("GWN.xml is absent")
+    metrics = evaluate_geo(read_geo_gold(gold), default_gazetteer(), given_spans=False)
+    report_metric(f"\nGeoWebNews detection: {json.dumps(metrics)}")
+    assert metrics["precision"] > 0.72 and metrics["recall"] > 0.52  # 0.759 / 0.573 when written
+
+
 def test_fallback_placements_are_counted_apart(tmp_path):
     text = "Residents of Aleppo said the Zorbak Bakery on Qasr Lane was hit."
     bakery = (text.index("Zorbak Bakery"), text.index("Zorbak Bakery") + len("Zorbak Bakery"))
