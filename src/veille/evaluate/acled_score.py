@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import math
 import statistics
 from collections import Counter
 from dataclasses import dataclass
 
 from veille.evaluate.acled_gold import AcledGold, comparable_actor
 from veille.evaluate.admin1_match import same_admin1
+from veille.geo.distance import distance_km as great_circle_km
 from veille.records import Event
 
-EARTH_RADIUS_KM = 6371.0088
 
 
 @dataclass
@@ -28,15 +27,7 @@ class RowOutcome:
         place = self.predicted.location if self.predicted else None
         if place is None or place.latitude is None or self.gold.latitude is None:
             return None
-        return haversine_km(self.gold.latitude, self.gold.longitude, place.latitude, place.longitude)
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+        return great_circle_km(self.gold.latitude, self.gold.longitude, place.latitude, place.longitude)
 
 
 def _actor_name(actor) -> str:

