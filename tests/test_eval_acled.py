@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from veille.cli import app
 from veille.evaluate.acled_gold import comparable_actor, parse_acled_date, read_acled_csv, select_rows
+from veille.evaluate.acled_run import gold_article
 from veille.evaluate.acled_score import RowOutcome, acled_metrics, macro_f1
 from veille.evaluate.main_event import main_event
 from veille.records import Actor, Event, Span
@@ -33,7 +34,7 @@ ROW_A = {"event_id_cnty": "SYR1", "event_date": "3-May-20", "event_type": "Viole
          "actor2": "Civilians (Syria)", "inter2": "7", "interaction": "37", "region": "Middle East",
          "country": "Syria", "admin1": "Dara", "location": "Dara", "latitude": "32.6189", "longitude": "36.1021",
          "notes": "On 3 May 2020, a shopkeeper was shot dead in Daraa city by unidentified gunmen.", "fatalities": "1",
-         "timestamp": "1589000000", "iso3": "SYR", "iso": "760"}
+         "timestamp": "1589000000", "iso3": "SYR", "iso": "760", "source": "Enab Baladi; Reuters"}
 ROW_B = {"event_id_cnty": "IRQ1", "event_date": "2022-05-09", "disorder_type": "Demonstrations",
          "event_type": "Protests", "sub_event_type": "Peaceful protest", "actor1": "Protesters (Iraq)",
          "inter1": "Protesters", "actor2": "", "inter2": "", "interaction": "60", "iso": "368",
@@ -60,6 +61,8 @@ def test_reads_both_column_sets(tmp_path):
     assert new[0].published.date() == date(2022, 5, 9)  # no timestamp: the event date stands in
     assert select_rows(old + new, country="iraq") == new and select_rows(old, country="SYR") == old
     assert select_rows(old + new, region="middle east", limit=1) == old
+    assert (old[0].source, new[0].source) == ("Enab Baladi; Reuters", "")
+    assert gold_article(old[0]).outlet == "Enab Baladi; Reuters" and gold_article(new[0]).outlet == "ACLED"
 
 
 def test_rejects_a_csv_that_is_not_acled(tmp_path):

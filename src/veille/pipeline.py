@@ -20,6 +20,7 @@ from veille.extract.triggers import find_trigger_mentions
 from veille.geo.gazetteer import Gazetteer, default_gazetteer
 from veille.geo.admin_seats import at_division_seats
 from veille.geo.containment import fit_to_containers, with_noted_places
+from veille.geo.outlets import outlet_countries
 from veille.geo.resolve import resolve_places
 from veille.language import identify_language
 from veille.nlp import load_pipeline
@@ -107,7 +108,8 @@ class Pipeline:
         mentions.times = find_time_mentions(doc, language, article.published)
         text = doc.text
         places = resolve_places(mentions.places, text, language, self.gazetteer,
-                                actor_countries=frozenset(actor.country for actor in mentions.actors if actor.country))
+                                actor_countries=frozenset(actor.country for actor in mentions.actors if actor.country),
+                                outlet_countries=outlet_countries(article.outlet, article.url, self.gazetteer))
         mentions.places, places = with_noted_places(doc, mentions.places, places, self.gazetteer)
         places = at_division_seats(fit_to_containers(mentions.places, places, text, language, self.gazetteer),
                                    self.gazetteer)

@@ -43,6 +43,7 @@ class AcledGold:
     longitude: float | None
     fatalities: int | None
     time_precision: int | None
+    source: str = ""  # the outlets that reported the event, as ACLED lists them ("An-Nahar; Murr TV")
 
 
 class AcledFormatError(ValueError):
@@ -151,6 +152,7 @@ def read_acled_csv(path: str | Path) -> Iterator[AcledGold]:
                 longitude=_float(row.get("longitude")),
                 fatalities=_int(row.get("fatalities")),
                 time_precision=_int(row.get("time_precision")),
+                source=(row.get("source") or "").strip(),
             )
 
 

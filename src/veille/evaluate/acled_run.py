@@ -15,9 +15,10 @@ BATCH_SIZE = 64
 
 
 def gold_article(gold: AcledGold) -> Article:
-    """The article a gold row stands for: its note, in English, published when ACLED uploaded it."""
+    """The article a gold row stands for: its note, in English, published when ACLED uploaded it by the
+    outlets the row names as its sources."""
     return Article(id=f"{gold.event_id}:{text_id(gold.notes)[:12]}", text=gold.notes, published=gold.published,
-                   language="en", outlet="ACLED", source_path=f"row {gold.row}")
+                   language="en", outlet=gold.source or "ACLED", source_path=f"row {gold.row}")
 
 
 class DepthRecordingPipeline(Pipeline):

@@ -134,8 +134,9 @@ def _is_confident(ranked: list[tuple[float, GazetteerEntry]]) -> bool:
     return not rivals or best_score - rivals[0] >= CONFIDENT_MARGIN
 
 
-def _context(choices: dict[str, tuple[GazetteerEntry, int]], hinted: frozenset[str]) -> _Context:
-    countries: Counter = Counter()
+def _context(choices: dict[str, tuple[GazetteerEntry, int]], hinted: frozenset[str],
+             home: frozenset[str] = frozenset()) -> _Context:
+    countries: Counter = Counter(home)  # the outlet's country counts as named once, by no place of the text
     admin1s: Counter = Counter()
     points = []
     for key, (entry, weight) in choices.items():
@@ -273,14 +274,14 @@ def _to_place(mention: PlaceMention, entry: GazetteerEntry, cue: str | None, gaz
 
 
 def _lean_on_doubtful_readings(groups: list[_Group], anchors: dict[str, tuple[GazetteerEntry, int]],
-                               chosen: dict[str, GazetteerEntry], hinted: frozenset[str]) -> None:
+                               chosen: dict[str, GazetteerEntry], hinted: frozenset[str], home: frozenset[str]) -> None:
     """A name still in doubt also leans on the countries of the other names' best readings, confident or not.
 
     Only for mentions known to be toponyms: in running text a doubtful reading is often a misread
     word. Not on their points: two doubtful namesakes across a border would prop each other up.
     """
-    settled = _context(anchors, hinted)
-    readings = _context({group.key: (chosen[group.key], len(group.mentions)) for group in groups}, hinted)
+    settled = _context(anchors, hinted, home)
+    readings = _context({group.key: (chosen[group.key], len(group.mentions)) for group in groups}, hinted, home)
     for group in groups:
         if group.key not in anchors:
             countries = +(readings.countries - Counter({chosen[group.key].country_code: len(group.mentions)}))
@@ -295,11 +296,14 @@ def _may_stray(entry: GazetteerEntry, group: _Group, context: _Context) -> bool:
 
 def resolve_places(mentions: list[PlaceMention], text: str, language: str,
                    gazetteer: Gazetteer, demonyms_as_places: bool = False,
-                   place_unlisted: bool = True, actor_countries: frozenset[str] = frozenset()) -> dict[PlaceMention, Place]:
+                   place_unlisted: bool = True, actor_countries: frozenset[str] = frozenset(),
+                   outlet_countries: frozenset[str] = frozenset()) -> dict[PlaceMention, Place]:
     """Map each mention with at least one candidate to its most likely place.
 
     `actor_countries` (ISO codes of the countries the text's named actors belong to: a country's
     army, a group active in one country) hint at where the places are, as a demonym does.
+    `outlet_countries` (ISO2 codes of the countries the article's outlet reports from) count as
+    countries the text names: a "Tripoli" in a Lebanese daily is Lebanon's unless the text says otherwise.
 
     With `demonyms_as_places` (mentions known to be toponyms, as in gold spans), a demonym
     resolves to its country, and (unless `place_unlisted` is off) a toponym the gazetteer lacks
@@ -307,7 +311,7 @@ def resolve_places(mentions: list[PlaceMention], text: str, language: str,
     mentions are skipped.
     """
     hints = _actor_hints(actor_countries, gazetteer)
-    places = _resolve(mentions, text, language, gazetteer, demonyms_as_places, hints)
+    places = _resolve(mentions, text, language, gazetteer, demonyms_as_places, hints, outlet_countries)
     if not demonyms_as_places or not place_unlisted:
         return places
     missing = [mention for mention in mentions if mention not in places]
@@ -319,7 +323,8 @@ def resolve_places(mentions: list[PlaceMention], text: str, language: str,
              if (run := pick_inner_name(mention, language, gazetteer, named, countries)) is not None}
     if inner:
         known = set(mentions)
-        places = _resolve([*mentions, *(set(inner.values()) - known)], text, language, gazetteer, True, hints)
+        places = _resolve([*mentions, *(set(inner.values()) - known)], text, language, gazetteer, True, hints,
+                          outlet_countries)
         for mention, run in inner.items():
             place = places.get(run)
             if place is not None and mention not in places:
@@ -344,7 +349,8 @@ def _actor_hints(codes: frozenset[str], gazetteer: Gazetteer) -> frozenset[str]:
 
 
 def _resolve(mentions: list[PlaceMention], text: str, language: str,
-             gazetteer: Gazetteer, demonyms_as_places: bool, actor_hints: frozenset[str]) -> dict[PlaceMention, Place]:
+             gazetteer: Gazetteer, demonyms_as_places: bool, actor_hints: frozenset[str],
+             home: frozenset[str]) -> dict[PlaceMention, Place]:
     groups = _groups(mentions, text, language, gazetteer, demonyms_as_places)
     hinted = _hinted_countries(text, language) | actor_hints
 
@@ -357,7 +363,7 @@ def _resolve(mentions: list[PlaceMention], text: str, language: str,
             anchors[group.key] = (ranked[0][1], len(group.mentions))
     chosen: dict[str, GazetteerEntry] = {}
     for _ in range(3):
-        context = _context(anchors, hinted)
+        context = _context(anchors, hinted, home)
         confident: dict[str, tuple[GazetteerEntry, int]] = {}
         for group in groups:
             own = _without(context, group, anchors.get(group.key, (None, 0))[0])
@@ -369,7 +375,7 @@ def _resolve(mentions: list[PlaceMention], text: str, language: str,
             break
         anchors = confident
     if demonyms_as_places:
-        _lean_on_doubtful_readings(groups, anchors, chosen, hinted)
+        _lean_on_doubtful_readings(groups, anchors, chosen, hinted, home)
 
     take_divisions_named_in_full(groups, chosen, language)
     take_kind_of_list(groups, chosen, text, language)
@@ -377,7 +383,7 @@ def _resolve(mentions: list[PlaceMention], text: str, language: str,
     containers = province_containers(groups, chosen, text, language)
     places: dict[PlaceMention, Place] = {}
     final = _context({key: (entry, len(group.mentions)) for group in groups
-                      for key, entry in [(group.key, chosen[group.key])]}, hinted)
+                      for key, entry in [(group.key, chosen[group.key])]}, hinted, home)
     doubtful = frozenset(group.name_key for group in groups if _may_stray(chosen[group.key], group, final))
     if len(doubtful) > 2:  # many small towns scattered abroad: misread common words, not a pair in doubt
         doubtful = frozenset()
