@@ -121,3 +121,23 @@ def test_a_toll_told_in_the_next_sentence_belongs_to_the_attack_unless_it_names_
     attack = _event(text, "attacked", "Battles", ("Westville", 1), "Westville")
     toll = _event(text, "killed", "Violence against civilians", ("Northtown", 3), "Northtown", fatalities=3)
     assert carry_casualties_back(text, [attack, toll])[0].fatalities is None
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Insurgents shelled the village of Kafr Nabl on Sunday. Four civilians were killed and nine wounded.", "en"),
+    ("Des insurgés ont bombardé le village de Kafr Nabl dimanche. Quatre civils ont été tués et neuf blessés.", "fr"),
+])
+def test_a_toll_told_apart_is_the_earlier_events_toll_not_a_second_event(text, language):
+    article = Article(id=f"told-apart-{language}", text=text, published=datetime(2021, 6, 7), language=language)
+    events = next(iter(Pipeline(languages=("en", "fr")).process([article]))).events
+    assert [(e.sub_event_type, e.fatalities, e.injured) for e in events] == [
+        ("Shelling/artillery/missile attack", 4, 9)]
+    assert events[0].actor2 is not None and events[0].actor2.name.startswith("Civilians")
+    assert events[0].interaction == 27  # rebels against civilians
+
+
+def test_a_later_killing_with_its_own_perpetrator_stays_an_event(pipeline):
+    text = "Insurgents shelled the village of Kafr Nabl on Sunday. Later, soldiers shot dead four civilians there."
+    article = Article(id="own-perpetrator", text=text, published=datetime(2021, 6, 7), language="en")
+    events = next(iter(pipeline.process([article]))).events
+    assert len(events) == 2

@@ -146,3 +146,10 @@ def test_a_name_closing_the_text_is_judged_without_reading_past_its_end(nlp_en, 
     # a credit line with no full stop ends many pages: the word after the name does not exist
     doc = nlp_en("Residents said the market in Aleppo reopened on Monday. New York Times")
     assert [m.text for m in find_place_mentions(doc, "en", gazetteer)] == ["Aleppo"]
+
+
+def test_what_guns_pound_is_a_place_whatever_the_tagger_says(nlp_fr, gazetteer):
+    # the French tagger reads a lone unknown name after "bombardé" as a person's
+    assert "Saraqib" in _mentions(nlp_fr, "fr", "Des rebelles ont bombardé Saraqib dimanche.", gazetteer)
+    assert "Saraqib" in _mentions(nlp_fr, "fr", "L'armée a pilonné Saraqib toute la nuit.", gazetteer)
+    assert _mentions(nlp_fr, "fr", "Des hommes armés ont blessé Karim Haddad dimanche.", gazetteer) == {}

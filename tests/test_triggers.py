@@ -55,3 +55,19 @@ def test_trigger_carries_default_sub_event_type_and_offsets(nlp_en):
     (bomb, patrol) = find_trigger_mentions(doc, "en")
     assert bomb.sub_event_type == "Remote explosive/landmine/IED"
     assert doc.text[bomb.start : bomb.end] == bomb.text == "roadside bomb"
+
+
+@pytest.mark.parametrize("text, concepts", [
+    ("Gunmen attacked an army checkpoint outside the town.", ["attack"]),
+    ("Insurgents ambushed a military convoy on the highway.", ["attack"]),
+    ("Rebels fired on a patrol near the river.", ["fire"]),
+    ("The army set up a checkpoint outside the town.", ["deploy"]),  # a deployment of its own
+    ("A convoy of troops reached the town on Monday.", ["deploy"]),
+])
+def test_a_force_hit_by_violence_is_its_target_not_a_deployment(nlp_en, text, concepts):
+    assert [m.concept for m in find_trigger_mentions(nlp_en(text), "en")] == concepts
+
+
+def test_a_checkpoint_attacked_in_french_is_the_target(nlp_fr):
+    doc = nlp_fr("Des hommes armés ont attaqué une patrouille de l'armée près du village.")
+    assert [m.concept for m in find_trigger_mentions(doc, "fr")] == ["attack"]

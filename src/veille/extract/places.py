@@ -224,7 +224,8 @@ class _Finder:
         return after < len(self.doc) and self.doc[after].lower_ in place_words(self.language, "local_authority_words")
 
     def _named_as_a_place(self, first: int, last: int) -> bool:
-        """ "(X, Y)" opening a note on where something lies, or "X district", "the X front": no person's name."""
+        """ "(X, Y)" opening a note on where something lies, "X district", "the X front", or what guns and planes
+        pound ("shelled X"): no person's name."""
         doc = self.doc
         after = last + 1
         word = doc[after].text.lower() if after < len(doc) else ""
@@ -232,8 +233,11 @@ class _Finder:
                 or word in place_words(self.language, "local_authority_words") \
                 or (word in place_words(self.language, "front_words") and doc[after].is_lower):
             return True  # "X district", "X Governorate", "the X front" (a capitalised "Front" names a group)
-        return (first > 0 and doc[first - 1].text == "(" and after + 1 < len(doc) and doc[after].text == ","
-                and _is_capitalised(doc[after + 1], self.elision))
+        if (first > 0 and doc[first - 1].text == "(" and after + 1 < len(doc) and doc[after].text == ","
+                and _is_capitalised(doc[after + 1], self.elision)):
+            return True
+        root = doc[first:last + 1].root
+        return root.dep_ in ("dobj", "obj") and root.head.lemma_.lower() in place_words(self.language, "bombard_verbs")
 
     def _opens_organisation_name(self, last: int) -> bool:
         """ "Sultan" in "Sultan Murad Division": the capitalised run goes on to a word closing an organisation."""
