@@ -146,3 +146,10 @@ def test_a_name_closing_the_text_is_judged_without_reading_past_its_end(nlp_en, 
     # a credit line with no full stop ends many pages: the word after the name does not exist
     doc = nlp_en("Residents said the market in Aleppo reopened on Monday. New York Times")
     assert [m.text for m in find_place_mentions(doc, "en", gazetteer)] == ["Aleppo"]
+
+
+def test_the_ends_of_a_road_named_by_them_are_places_whatever_the_tagger_says(nlp_en, gazetteer):
+    for text in ("A driver was shot dead on the Raqqa - Tabqa road on Monday.",
+                 "A driver was shot dead on the Raqqa-Tabqa road on Monday."):
+        names = [m.text for m in find_place_mentions(nlp_en(text), "en", gazetteer)]
+        assert names == ["Raqqa", "Tabqa"]
