@@ -16,6 +16,7 @@ def test_a_side_of_a_countryside_or_a_province_is_read_as_a_bearing():
     assert _side("Drones were seen over the north-western countryside of Hama.", "Hama") == 315
     assert _side("A patrol was ambushed in northern Diyala province at dawn.", "Diyala") == 0
     assert _side("Crops burned in the eastern Aleppo countryside.", "Aleppo") == 90
+    assert _side("An attack was repelled in the southeast of Taizz governorate.", "Taizz") == 135
     assert _side("Des obus sont tombés dans la campagne sud d'Idleb.", "Idleb", "fr") == 180
     assert _side("Des combats ont eu lieu dans le nord-ouest de la province de Hama.", "Hama", "fr") == 315
 
@@ -25,6 +26,7 @@ def test_no_side_without_an_area_word_or_for_a_town_itself():
     assert _side("A bomb went off in the southern part of Hama city.", "Hama") is None
     assert _side("A bomb went off near Hama.", "Hama") is None
     assert _side("A bomb went off south of Hama.", "Hama") is None
+    assert _side("A bomb went off in the south of Hama on Friday.", "Hama") is None
 
 
 def _mention(text: str, name: str) -> PlaceMention:
