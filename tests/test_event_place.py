@@ -231,6 +231,9 @@ def test_a_name_before_a_word_for_a_road_or_a_crossing_names_a_thoroughfare():
         assert names_thoroughfare(text, _mention(text, "Millbrook"), "en")
     text = "Gunmen fired at Millbrook, east of Eastvale."
     assert not names_thoroughfare(text, _mention(text, "Millbrook"), "en")
+    # the road word is found past a two-word name joined by a hyphen, not only past its first word
+    text = "Clashes broke out east of the Millbrook-Al Eastvale road (Oakfield, Northland)."
+    assert names_thoroughfare(text, _mention(text, "Millbrook"), "en")
 
 
 def test_a_province_tells_the_country_a_text_with_one_town_is_about():

@@ -153,3 +153,10 @@ def test_what_guns_pound_is_a_place_whatever_the_tagger_says(nlp_fr, gazetteer):
     assert "Saraqib" in _mentions(nlp_fr, "fr", "Des rebelles ont bombardé Saraqib dimanche.", gazetteer)
     assert "Saraqib" in _mentions(nlp_fr, "fr", "L'armée a pilonné Saraqib toute la nuit.", gazetteer)
     assert _mentions(nlp_fr, "fr", "Des hommes armés ont blessé Karim Haddad dimanche.", gazetteer) == {}
+
+
+def test_the_ends_of_a_road_named_by_them_are_places_whatever_the_tagger_says(nlp_en, gazetteer):
+    for text in ("A driver was shot dead on the Raqqa - Tabqa road on Monday.",
+                 "A driver was shot dead on the Raqqa-Tabqa road on Monday."):
+        names = [m.text for m in find_place_mentions(nlp_en(text), "en", gazetteer)]
+        assert names == ["Raqqa", "Tabqa"]

@@ -19,6 +19,7 @@ from veille.extract.times import find_time_mentions
 from veille.extract.triggers import find_trigger_mentions
 from veille.geo.gazetteer import Gazetteer, default_gazetteer
 from veille.geo.admin_seats import at_division_seats
+from veille.geo.area_sides import at_told_sides
 from veille.geo.containment import fit_to_containers, with_noted_places
 from veille.geo.outlets import outlet_countries
 from veille.geo.resolve import resolve_places
@@ -113,6 +114,7 @@ class Pipeline:
         mentions.places, places = with_noted_places(doc, mentions.places, places, self.gazetteer)
         places = at_division_seats(fit_to_containers(mentions.places, places, text, language, self.gazetteer),
                                    self.gazetteer)
+        places = at_told_sides(places, text, language, self.gazetteer)
         events = code_events(article, doc, language, mentions, places)
         if self.model is not None:
             events = self.model.recode(article, doc, language, mentions, events)

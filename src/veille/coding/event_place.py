@@ -21,7 +21,6 @@ FOREIGN_KM = 1_000.0  # a lone place this far from the text's other places, in a
 BEARING_KM = 30.0  # a place told to lie west (north...) of another, with no distance given, lies this close to it
 _NEXT_WORD = re.compile(r"^[ \t]+((?:(?:al|el|as|ad|ar|an|at|ash|az)[ -])?[^\W_][\w'’]*)")
 _PREVIOUS_WORD = re.compile(r"([\w'’-]+)[ \t]+$")
-_THOROUGHFARE_AFTER = re.compile(r"^(?:\s*[-–]\s*[A-Z][\w'’-]*(?: [A-Za-z][\w'’-]*){0,2}?)?\s+(\w+)")
 _LIST_PIECE = re.compile(r",|[^\W\d_][\w'’-]*")
 _SENTENCE_START = re.compile(r"(?:^|[.:;!?\n]\s*)$")
 _OPENS_NOTE = re.compile(r"\s*\(\s*")
@@ -75,11 +74,21 @@ def is_partial_name(text: str, mention: PlaceMention, language: str) -> bool:
 def names_thoroughfare(text: str, mention: PlaceMention, language: str) -> bool:
     """True when a word for a street or a road follows the name, past other names joined by hyphens, or when
     the name is an end of a road named before it ("the road to X", "the highway linking Y to X")."""
-    match = _THOROUGHFARE_AFTER.match(text[mention.end:mention.end + 80])
-    if match is not None and match.group(1).lower() in place_words(language, "thoroughfare_words"):
+    thoroughfare_after = _thoroughfare_after(language)
+    if thoroughfare_after is not None and thoroughfare_after.match(text[mention.end:mention.end + 80]):
         return True
     road_end = _road_end(language)
     return road_end is not None and road_end.search(text[max(0, mention.start - 80):mention.start]) is not None
+
+
+@lru_cache(maxsize=None)
+def _thoroughfare_after(language: str) -> re.Pattern | None:
+    """A road word right after a name, maybe past other names joined to it by a hyphen ("X - Al Y road")."""
+    roads = place_words(language, "thoroughfare_words")
+    if not roads:
+        return None
+    road = "|".join(re.escape(word) for word in sorted(roads, key=len, reverse=True))
+    return re.compile(rf"^(?:\s*[-–]\s*[A-Z][\w'’-]*(?: [A-Za-z][\w'’-]*){{0,2}}?)?\s+(?i:{road})\b")
 
 
 @lru_cache(maxsize=None)

@@ -181,8 +181,9 @@ class _Finder:
         for index in (first, last):
             ent = self.entity_of.get(index)
             if ent is None or ent.label_ not in PERSON_LABELS | ORGANISATION_LABELS or self._joins_places(ent) \
-                    or ent[-1].text.lower() in place_words(self.language, "place_type_words"):
-                continue  # "X in Y", "X city" tagged as a person or an organisation: a place all the same
+                    or ent[-1].text.lower() in place_words(self.language, "place_type_words") \
+                    or self._names_road_ends(ent, first, last):
+                continue  # "X in Y", "X city", "the X - Y road" tagged as a person or an organisation: places all the same
             if ent.start == first and ent.end > last + 1 and self._heads_local_authority(last):
                 continue  # "X Governorate", "X Governor's Office": the authority of place X
             if ent.label_ in ORGANISATION_LABELS and ent.start < first and ent.end == last + 1 \
@@ -203,6 +204,14 @@ class _Finder:
         """ "X in Y" tagged as one organisation or person: a locative word between capitalised names."""
         return any(token.is_lower and is_locative_word(token.text, self.language) and token.i + 1 < ent.end
                    and _is_capitalised(self.doc[token.i + 1]) for token in ent[1:])
+
+    def _names_road_ends(self, ent: Span, first: int, last: int) -> bool:
+        """ "the X - Y road" tagged as one name: two names joined by a hyphen, then a word for a road; the
+        name doc[first:last+1] is one of them."""
+        after = ent.end
+        return after < len(self.doc) and self.doc[after].lower_ in place_words(self.language, "thoroughfare_words") \
+            and any(token.text in ("-", "–") and 0 < token.i - ent.start and not first <= token.i <= last
+                    and any(_is_capitalised(word) for word in self.doc[token.i + 1:ent.end]) for token in ent[:-1])
 
     def _told_inside_a_place(self, last: int) -> bool:
         """ "X in Y", "X town in the countryside of Y": a locative word right after (past a word for a kind

@@ -46,6 +46,7 @@ class Gazetteer:
     def __init__(self, tables: IndexTables) -> None:
         self._t = tables
         self._entries: dict[int, GazetteerEntry] = {}
+        self._towns_by_region: dict[int, list[int]] | None = None
 
     @classmethod
     def load(cls, cache_dir: Path | None = None) -> Gazetteer:
@@ -121,6 +122,20 @@ class Gazetteer:
         """The first-order division entry of a country and GeoNames admin1 code."""
         row = self._t.admin1_rows.get((country_code.upper(), admin1_code))
         return None if row is None else self.entry(row)
+
+    def towns_in(self, country_code: str, admin1_code: str) -> list[GazetteerEntry]:
+        """The populated places of one first-order division."""
+        if self._towns_by_region is None:
+            city, by_region = FEATURES.index("city"), {}
+            for row, (feature, region) in enumerate(zip(self._t.features, self._t.region_of)):
+                if feature == city:
+                    by_region.setdefault(region, []).append(row)
+            self._towns_by_region = by_region
+        try:
+            region = self._t.regions.index((country_code.upper(), admin1_code))
+        except ValueError:
+            return []
+        return [self.entry(row) for row in self._towns_by_region.get(region, ())]
 
     def _make_entry(self, row: int) -> GazetteerEntry:
         t = self._t
