@@ -36,10 +36,11 @@ def _words(kind: str, language: str) -> frozenset[str]:
 def inner_names(mention: PlaceMention, language: str) -> list[PlaceMention]:
     """Runs of words inside a mention, longest first, that could be a place's name.
 
-    A run starts and ends with a capitalised word that is not a generic facility word; a road
-    ("Oxford Street") has none, being mostly named after somewhere else.
+    A run starts and ends with a capitalised word that is not a generic facility word, though a
+    longer run may open with a word that opens place names ("New York Auto Show" names New York);
+    a road ("Oxford Street") has none, being mostly named after somewhere else.
     """
-    generic = _words("generic", language)
+    generic, openers = _words("generic", language), _words("openers", language)
     words = [(match.start(), match.end(), match.group().rstrip(".")) for match in _WORD.finditer(mention.text)]
     if words and words[-1][2].casefold() in _words("roads", language):
         return []
@@ -47,8 +48,9 @@ def inner_names(mention: PlaceMention, language: str) -> list[PlaceMention]:
     for size in range(len(words) - 1, 0, -1):
         for first in range(len(words) - size + 1):
             window = words[first:first + size]
-            edges = (window[0][2], window[-1][2])
-            if not all(word[:1].isupper() and word.casefold() not in generic for word in edges):
+            first, last = window[0][2], window[-1][2]
+            opens = first.casefold() not in generic or (size > 1 and first.casefold() in openers)
+            if not (first[:1].isupper() and last[:1].isupper() and opens and last.casefold() not in generic):
                 continue
             start, end = mention.start + window[0][0], mention.start + window[-1][1]
             runs.append(PlaceMention(start=start, end=end, text=mention.text[window[0][0]:window[-1][1]],
@@ -168,16 +170,56 @@ def focus(places: dict[PlaceMention, Place], before: int) -> Place | None:
 
 
 def town_after(places: dict[PlaceMention, Place], mention: PlaceMention, text: str, language: str) -> Place | None:
-    """The town named right after a facility as holding it ("Elm Street in Springfield", "Ace Bakery, Leeds")."""
+    """The town named right after a facility as holding it ("Elm Street in Springfield", "Ace Bakery, Leeds",
+    "the chapel at Windsor Castle")."""
     gap = _holder_gap(language)
     following = [(other, place) for other, place in places.items() if other.start >= mention.end
                  and place.geo_precision < 3 and gap.fullmatch(text[mention.end:other.start])]
     return min(following, key=lambda item: item[0].start)[1] if following else None
 
 
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)]*\s+(?=\W*[A-ZÀ-Ý])|;\s+|\n\s*")  # a semicolon ends a clause
+
+
+def town_in_sentence(places: dict[PlaceMention, Place], mention: PlaceMention, text: str,
+                     language: str) -> Place | None:
+    """The town its sentence says something happens in ("In Leeds, crowds left the Elm Arena"), nearest first.
+
+    A building or street a report names is most often in the town its sentence sets the scene in.
+    """
+    start, end = _sentence_bounds(text, mention.start, mention.end)
+    setting = _setting(language)
+    near = [(other, place) for other, place in places.items()
+            if place.geo_precision < 3 and start <= other.start and other.end <= end
+            and setting.search(text, start, other.start)]
+    if not near:
+        return None
+    return min(near, key=lambda item: min(abs(item[0].start - mention.end), abs(mention.start - item[0].end)))[1]
+
+
+@lru_cache(maxsize=None)
+def _setting(language: str) -> re.Pattern:
+    """A container connector closing the text before a name ("in ", "In the ")."""
+    words = "|".join(re.escape(word) for word in container_connectors(language))
+    return re.compile(rf"(?<![^\W_])(?:{words})\s+$" if words else r"(?!)", re.IGNORECASE)
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the sentence (or clause after a semicolon) holding text[start:end]."""
+    first, last = 0, len(text)
+    for match in _SENTENCE_END.finditer(text):
+        if match.end() <= start:
+            first = match.end()
+        elif match.start() >= end:
+            last = match.start()
+            break
+    return first, last
+
+
 @lru_cache(maxsize=None)
 def _holder_gap(language: str) -> re.Pattern:
-    words = "|".join(re.escape(word) for word in container_connectors(language))
+    holders = sorted({*container_connectors(language), *_words("holders", language)}, key=len, reverse=True)
+    words = "|".join(re.escape(word) for word in holders)
     return re.compile(rf"\s*(?:,|(?:{words}))\s*" if words else r"\s*,\s*", re.IGNORECASE)
 
 

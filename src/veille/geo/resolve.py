@@ -8,13 +8,13 @@ from collections import Counter
 from dataclasses import dataclass
 
 from veille.extract.mentions import PlaceMention
-from veille.geo.abbreviations import expand_abbreviation
+from veille.geo.abbreviations import abbreviated_places
 from veille.geo.areas import demonym_home, named_area
 from veille.geo.candidate_filters import plausible_candidates, without_namesake_divisions
 from veille.geo.cues import cue_at, demonym_countries, lookup_forms
 from veille.geo.distance import distance_km
 from veille.geo.fallback import (focus, local_campus, pick_inner_name, respanned as fallback_place, town_after,
-                                 seat_of_government)
+                                 town_in_sentence, seat_of_government)
 from veille.geo.gazetteer import Gazetteer, GazetteerEntry
 from veille.geo.landmarks import landmark_town
 from veille.geo.namesakes import (province_containers, take_divisions_named_in_full,
@@ -45,10 +45,10 @@ LOOSE_MIN_POPULATION = 10_000  # a vowel-folded spelling match must name a place
 NAMESAKE_MIN_POPULATION = 50_000  # a province's namesake capital stands in for a bare province name
 AREAS = frozenset({"country", "region"})  # places that hold countries or are one
 DIVISIONS = frozenset({"admin1", "admin2"})
-FEATURE_RANK = {"admin1": 0, "admin2": 1}
 LISTED_TOWN_POPULATION = 500
 VILLAGE_POPULATION = 100
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+KNOWN = "|known"  # group key suffix of a name a resource places (landmark, named area, local demonym)
 
 
 @dataclass
@@ -159,13 +159,9 @@ def _without(context: _Context, group: _Group, entry: GazetteerEntry | None) -> 
 
 
 def _lookup(mention: PlaceMention, text: str, language: str, gazetteer: Gazetteer):
-    abbreviation = expand_abbreviation(mention.text)
-    if abbreviation is not None:
-        country, name = abbreviation
-        divisions = [entry for entry in gazetteer.candidates(name)
-                     if entry.country_code == country and entry.feature in DIVISIONS]
-        if divisions:
-            return sorted(divisions, key=lambda entry: FEATURE_RANK[entry.feature])[:1], True
+    abbreviated = abbreviated_places(mention.text, gazetteer)
+    if abbreviated:
+        return abbreviated, True
     code = mention.text.strip()
     if len(code) == 3 and code.isupper() and (country := gazetteer.country(code)) is not None:
         return [country], True  # "USA", "DRC": a country's ISO 3166 code written as its name
@@ -210,7 +206,7 @@ def _groups(mentions: list[PlaceMention], text: str, language: str, gazetteer: G
         if known is None and demonyms_as_places:
             known = demonym_home(mention.text, gazetteer)  # like any demonym, only where a place is known to be
         if known is not None:
-            key = f"{name_key}|known"  # "the White House", "Eastern Ghouta", "Sicilians": a resource says where
+            key = f"{name_key}{KNOWN}"  # "the White House", "Eastern Ghouta", "Sicilians": a resource says where
             groups.setdefault(key, _Group(key, name_key, [], [known], True, "")).mentions.append(mention)
             continue
         demonym_code = _demonym_country(name_key, mention.text, language, gazetteer)
@@ -333,6 +329,7 @@ def resolve_places(mentions: list[PlaceMention], text: str, language: str,
             places[mention] = local_campus(places[mention], mention, language, placed)
     for mention in missing:
         if mention not in places and (centre := town_after(placed, mention, text, language)
+                                            or town_in_sentence(placed, mention, text, language)
                                             or focus(placed, mention.start)):
             places[mention] = fallback_place(centre, mention, 2)
     return places
@@ -383,8 +380,10 @@ def _resolve(mentions: list[PlaceMention], text: str, language: str,
         doubtful = frozenset()
     for group in groups:
         entry = chosen[group.key]
-        if (_may_stray(entry, group, final) and is_far_from_all(entry, group.name_key, final.points, doubtful)) \
-                or (demonyms_as_places and is_lone_town(entry, group.name_key, final.points)):
+        known = group.key.endswith(KNOWN)  # a landmark or an area a resource places is no misread name
+        if not known and ((_may_stray(entry, group, final)
+                           and is_far_from_all(entry, group.name_key, final.points, doubtful))
+                          or (demonyms_as_places and is_lone_town(entry, group.name_key, final.points))):
             continue
         for mention in group.mentions:
             cue = cue_at(text, mention.start, mention.end, language)

@@ -1,0 +1,92 @@
+"""Known toponyms the gazetteer lacks or misreads: landmarks far away, inner names, the sentence's town, postal codes."""
+
+import pytest
+
+from veille.extract.mentions import PlaceMention
+from veille.geo.abbreviations import postal_readings
+from veille.geo.fallback import inner_names
+from veille.geo.gazetteer import default_gazetteer
+from veille.geo.resolve import distance_km, resolve_places
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return default_gazetteer()
+
+
+def _mention(text, name, occurrence=0):
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(name, start + 1)
+    return PlaceMention(start=start, end=start + len(name), text=name, token_start=0, token_end=1)
+
+
+def _resolve(text, names, gazetteer, gold_spans=True):
+    mentions = [_mention(text, name) if isinstance(name, str) else _mention(text, *name) for name in names]
+    places = resolve_places(mentions, text, "en", gazetteer, demonyms_as_places=gold_spans)
+    return [places.get(mention) for mention in mentions]
+
+
+def _near(place, lat, lon, km=40):
+    return place is not None and distance_km(place.latitude, place.longitude, lat, lon) < km
+
+
+def test_a_landmark_far_from_the_other_places_is_no_stray(gazetteer):
+    text = "Viewers in Fresno and Bakersfield watched the vows at Windsor Castle."
+    *_, castle = _resolve(text, ["Fresno", "Bakersfield", "Windsor Castle"], gazetteer)
+    assert castle.iso3 == "GBR" and _near(castle, 51.48, -0.61)
+
+
+def test_a_facility_at_a_landmark_lies_in_the_landmark_town(gazetteer):
+    text = "Viewers in Fresno and Bakersfield watched the vows in Elm Chapel at Windsor Castle."
+    *_, chapel, _ = _resolve(text, ["Fresno", "Bakersfield", "Elm Chapel", "Windsor Castle"], gazetteer)
+    assert chapel.iso3 == "GBR" and chapel.geo_precision == 2
+
+
+def test_an_inner_name_may_open_with_a_word_that_opens_place_names():
+    mention = PlaceMention(start=0, end=18, text="New York Auto Show", token_start=0, token_end=1)
+    assert "New York" in [run.text for run in inner_names(mention, "en")]
+    mention = PlaceMention(start=0, end=8, text="New Hall", token_start=0, token_end=1)
+    assert inner_names(mention, "en") == []  # an opener alone is no name: "New" stays generic
+
+
+def test_a_show_named_after_a_big_city_is_in_that_city(gazetteer):
+    text = "Dealers from Tulsa and Wichita drove to the New York Auto Show."
+    *_, show = _resolve(text, ["Tulsa", "Wichita", "New York Auto Show"], gazetteer)
+    assert _near(show, 40.7, -74.0)
+
+
+def test_a_court_named_after_a_town_is_in_that_town(gazetteer):
+    text = "Lawyers from Mumbai and Pune appealed to the Delhi High Court."
+    *_, court = _resolve(text, ["Mumbai", "Pune", "Delhi High Court"], gazetteer)
+    assert court.iso3 == "IND" and _near(court, 28.65, 77.23)
+
+
+def test_an_unlisted_facility_lies_in_the_town_its_sentence_is_set_in(gazetteer):
+    text = "Officials met in York and in York again. In Leeds, crowds left the Zorblat Arena."
+    *_, leeds, arena = _resolve(text, ["York", ("York", 1), "Leeds", "Zorblat Arena"], gazetteer)
+    assert (arena.name, arena.geo_precision) == (leeds.name, 2)
+    text = "Officials met in York and in York again. Leeds fans left the Zorblat Arena."
+    york, *_, arena = _resolve(text, ["York", ("York", 1), "Leeds", "Zorblat Arena"], gazetteer)
+    assert arena.name == york.name  # a town merely named in the sentence sets no scene: the focus stands in
+    text = "In Leeds, fans cheered; officials met in York and in York again, then left the Zorblat Arena."
+    leeds, york, *_, arena = _resolve(text, ["Leeds", "York", ("York", 1), "Zorblat Arena"], gazetteer)
+    assert arena.name == york.name  # a semicolon closes the clause set in Leeds
+
+
+def test_postal_codes_match_only_in_capitals():
+    assert ("US", "South Carolina") in postal_readings("SC")
+    assert postal_readings("sc") == () and postal_readings("IN") == ()
+    assert {country for country, _ in postal_readings("WA")} == {"US", "AU"}
+
+
+def test_a_postal_code_takes_the_reading_of_the_article_country(gazetteer):
+    text = "Boats left Rockingham and Fremantle, WA, for Perth."
+    *_, wa, _ = _resolve(text, ["Rockingham", "Fremantle", "WA", "Perth"], gazetteer)
+    assert (wa.iso3, wa.admin1, wa.geo_precision) == ("AUS", "Western Australia", 3)
+    text = "Trucks left Tacoma and Spokane, WA, for Seattle."
+    *_, wa, _ = _resolve(text, ["Tacoma", "Spokane", "WA", "Seattle"], gazetteer)
+    assert (wa.iso3, wa.admin1) == ("USA", "Washington")
+    text = "Miners in Rustenburg and Polokwane say SA needs new laws."
+    *_, sa = _resolve(text, ["Rustenburg", "Polokwane", "SA"], gazetteer)
+    assert sa.iso3 == "ZAF" and sa.admin1 is None
