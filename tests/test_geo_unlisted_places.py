@@ -90,3 +90,12 @@ def test_a_postal_code_takes_the_reading_of_the_article_country(gazetteer):
     text = "Miners in Rustenburg and Polokwane say SA needs new laws."
     *_, sa = _resolve(text, ["Rustenburg", "Polokwane", "SA"], gazetteer)
     assert sa.iso3 == "ZAF" and sa.admin1 is None
+
+
+def test_a_people_shared_by_namesake_towns_is_from_the_one_of_the_article_country(gazetteer):
+    text = "Novocastrians joined walkers from Sydney and Wollongong."
+    people, *_ = _resolve(text, ["Novocastrians", "Sydney", "Wollongong"], gazetteer)
+    assert people.iso3 == "AUS" and _near(people, -32.9, 151.8)
+    text = "Novocastrians joined walkers from Sunderland and Durham."
+    people, *_ = _resolve(text, ["Novocastrians", "Sunderland", "Durham"], gazetteer)
+    assert people.iso3 == "GBR" and _near(people, 54.97, -1.61)

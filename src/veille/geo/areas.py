@@ -21,12 +21,12 @@ def _areas() -> dict[str, dict]:
 
 
 @lru_cache(maxsize=1)
-def _homes() -> dict[str, tuple[str, str]]:
-    """Normalised local demonym -> (place name, country code)."""
-    table: dict[str, tuple[str, str]] = {}
+def _homes() -> dict[str, list[tuple[str, str]]]:
+    """Normalised local demonym -> [(place name, country code)], several for a word shared by namesakes."""
+    table: dict[str, list[tuple[str, str]]] = {}
     for item in load_yaml("geo", "local_demonyms.yaml") or ():
         for name in item.get("names") or ():
-            table[normalise_name(str(name))] = (str(item["place"]), str(item["country"]))
+            table.setdefault(normalise_name(str(name)), []).append((str(item["place"]), str(item["country"])))
     return table
 
 
@@ -42,19 +42,20 @@ def named_area(text: str, gazetteer: Gazetteer) -> GazetteerEntry | None:
                           latitude=float(item["lat"]), longitude=float(item["lon"]), population=0, feature="region")
 
 
-def demonym_home(text: str, gazetteer: Gazetteer) -> GazetteerEntry | None:
-    """The province, region or town a local demonym names ("Sicilians" -> Sicily), else None.
+def demonym_homes(text: str, gazetteer: Gazetteer) -> list[GazetteerEntry]:
+    """The provinces, regions or towns a local demonym may name ("Sicilians" -> Sicily), else [].
 
-    The place is an area of areas.yaml, else the most populous entry of that name in its country
-    (a province outweighs its namesake town).
+    A place is an area of areas.yaml, else the most populous entry of that name in its country
+    (a province outweighs its namesake town). A word shared by namesake towns ("Novocastrian")
+    names each of them, for the article's context to choose.
     """
     key = normalise_name(text.strip())
-    found = _homes().get(key) or (_homes().get(key[:-1]) if key.endswith("s") else None)
-    if found is None:
-        return None
-    place, code = found
-    area = named_area(place, gazetteer)
-    if area is not None:
-        return area
-    entries = [entry for entry in gazetteer.candidates(place) if entry.country_code == code]
-    return max(entries, key=lambda entry: entry.population, default=None)
+    found = _homes().get(key) or (_homes().get(key[:-1]) if key.endswith("s") else None) or ()
+    homes = []
+    for place, code in found:
+        area = named_area(place, gazetteer)
+        entries = [entry for entry in gazetteer.candidates(place) if entry.country_code == code]
+        home = area or max(entries, key=lambda entry: entry.population, default=None)
+        if home is not None:
+            homes.append(home)
+    return homes

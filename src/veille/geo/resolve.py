@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from veille.extract.mentions import PlaceMention
 from veille.geo.abbreviations import abbreviated_places
-from veille.geo.areas import demonym_home, named_area
+from veille.geo.areas import demonym_homes, named_area
 from veille.geo.candidate_filters import plausible_candidates, without_namesake_divisions
 from veille.geo.cues import cue_at, demonym_countries, lookup_forms
 from veille.geo.distance import distance_km
@@ -203,11 +203,10 @@ def _groups(mentions: list[PlaceMention], text: str, language: str, gazetteer: G
     for mention in mentions:
         name_key = normalise_name(mention.text)
         known = landmark_town(mention.text, gazetteer) or named_area(mention.text, gazetteer)
-        if known is None and demonyms_as_places:
-            known = demonym_home(mention.text, gazetteer)  # like any demonym, only where a place is known to be
-        if known is not None:
+        homes = [known] if known is not None else demonym_homes(mention.text, gazetteer) if demonyms_as_places else []
+        if homes:  # a people's home is read like any demonym, only where a place is known to be
             key = f"{name_key}{KNOWN}"  # "the White House", "Eastern Ghouta", "Sicilians": a resource says where
-            groups.setdefault(key, _Group(key, name_key, [], [known], True, "")).mentions.append(mention)
+            groups.setdefault(key, _Group(key, name_key, [], homes, True, "")).mentions.append(mention)
             continue
         demonym_code = _demonym_country(name_key, mention.text, language, gazetteer)
         region = gazetteer.demonym_region(mention.text)
