@@ -99,3 +99,12 @@ def test_a_people_shared_by_namesake_towns_is_from_the_one_of_the_article_countr
     text = "Novocastrians joined walkers from Sunderland and Durham."
     people, *_ = _resolve(text, ["Novocastrians", "Sunderland", "Durham"], gazetteer)
     assert people.iso3 == "GBR" and _near(people, 54.97, -1.61)
+
+
+def test_an_english_county_is_weighed_against_its_namesake_towns_abroad(gazetteer):
+    text = "Riders from Chester, Crewe and Warrington toured Cheshire."
+    *_, county = _resolve(text, ["Chester", "Crewe", "Warrington", "Cheshire"], gazetteer, gold_spans=False)
+    assert (county.iso3, county.geo_precision) == ("GBR", 3)
+    text = "Riders from Hartford, Meriden and New Haven toured Cheshire."
+    *_, town = _resolve(text, ["Hartford", "Meriden", "New Haven", "Cheshire"], gazetteer, gold_spans=False)
+    assert (town.iso3, town.admin1, town.geo_precision) == ("USA", "Connecticut", 1)

@@ -31,10 +31,21 @@ def _homes() -> dict[str, list[tuple[str, str]]]:
 
 
 def named_area(text: str, gazetteer: Gazetteer) -> GazetteerEntry | None:
-    """The area of resources/geo/areas.yaml a name stands for, as a region of its country, else None."""
+    """The area of resources/geo/areas.yaml a name stands for, as a region of its country, else None.
+
+    An area marked `shared` (a county named like towns abroad: "Cheshire") is left to shared_area.
+    """
     item = _areas().get(normalise_name(text.strip()))
-    if item is None:
-        return None
+    return None if item is None or item.get("shared") else _area_entry(item, gazetteer)
+
+
+def shared_area(text: str, gazetteer: Gazetteer) -> GazetteerEntry | None:
+    """The area marked `shared` a name may stand for, to be weighed against the gazetteer's namesakes, else None."""
+    item = _areas().get(normalise_name(text.strip()))
+    return _area_entry(item, gazetteer) if item is not None and item.get("shared") else None
+
+
+def _area_entry(item: dict, gazetteer: Gazetteer) -> GazetteerEntry:
     code = str(item.get("country") or "")
     country = gazetteer.country(code) if code else None
     return GazetteerEntry(geonameid=-zlib.crc32(f"area.{item['name']}".encode()), name=str(item["name"]),

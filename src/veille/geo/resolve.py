@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from veille.extract.mentions import PlaceMention
 from veille.geo.abbreviations import abbreviated_places
-from veille.geo.areas import demonym_homes, named_area
+from veille.geo.areas import demonym_homes, named_area, shared_area
 from veille.geo.candidate_filters import plausible_candidates, without_namesake_divisions
 from veille.geo.cues import cue_at, demonym_countries, lookup_forms
 from veille.geo.distance import distance_km
@@ -229,6 +229,8 @@ def _groups(mentions: list[PlaceMention], text: str, language: str, gazetteer: G
                 found = [entry for entry in found if entry.feature == "city"]
             if reading != "admin1":
                 found = without_namesake_divisions(found) + _namesake_capitals(found, gazetteer)
+            if reading != "town" and (area := shared_area(mention.text, gazetteer)) is not None:
+                found = [*found, area]  # "Cheshire": the English county or a namesake town abroad
             group = groups[key] = _Group(key, name_key, [], found, strict, reading)
         group.mentions.append(mention)
     return [group for group in groups.values() if group.candidates]
