@@ -108,3 +108,17 @@ def test_an_english_county_is_weighed_against_its_namesake_towns_abroad(gazettee
     text = "Riders from Hartford, Meriden and New Haven toured Cheshire."
     *_, town = _resolve(text, ["Hartford", "Meriden", "New Haven", "Cheshire"], gazetteer, gold_spans=False)
     assert (town.iso3, town.admin1, town.geo_precision) == ("USA", "Connecticut", 1)
+
+
+def test_an_unlisted_facility_lies_in_the_county_named_right_after_it(gazetteer):
+    text = "Races in Leeds and Leeds again, then at Zorblat Park, Kent, and Quorn Hall, France."
+    *_, park, kent, hall, _ = _resolve(text, ["Leeds", ("Leeds", 1), "Zorblat Park", "Kent", "Quorn Hall", "France"],
+                                       gazetteer)
+    assert (park.name, park.admin1, park.geo_precision) == (kent.name, kent.admin1, 3)
+    assert hall.name == "Leeds"  # a country right after says too little: the article's town stands in
+
+
+def test_a_continent_inside_a_facility_name_is_a_theme_not_its_place(gazetteer):
+    text = "Shoppers in Manila and Manila again crowded the Zorblat Mall of Asia."
+    *_, mall = _resolve(text, ["Manila", ("Manila", 1), "Zorblat Mall of Asia"], gazetteer)
+    assert mall.iso3 == "PHL" and mall.geo_precision == 2

@@ -86,11 +86,13 @@ def pick_inner_name(mention: PlaceMention, language: str, gazetteer: Gazetteer,
 
 
 def _notable(entry: GazetteerEntry, countries: frozenset[str]) -> bool:
-    """An area, or a province or big town in one of the article's countries (ISO3; any when it has none).
+    """A country, or a province or big town in one of the article's countries (ISO3; any when it has none).
 
     A big town abroad from all the article's places, named inside a facility's name, is a brand
     ("Liverpool Academy" in Cairo), not where the facility is.
     """
+    if entry.feature == "region":
+        return False  # "Mall of Asia", "Africa House": a continent in a name is a theme, not where it stands
     if entry.feature in AREAS:
         return True
     if countries and entry.iso3 not in countries:
@@ -127,6 +129,10 @@ def capital_of(country_code: str, gazetteer: Gazetteer) -> GazetteerEntry | None
     towns = [entry for entry in gazetteer.candidates(name) if entry.capital and entry.country_code == country_code] \
         if name else []
     return towns[0] if towns else None
+
+
+def _is_country_or_wider(place: Place) -> bool:
+    return place.geo_precision == 3 and place.admin1 is None and (place.country is None or place.name == place.country)
 
 
 def _is_area(place: Place) -> bool:
@@ -170,11 +176,11 @@ def focus(places: dict[PlaceMention, Place], before: int) -> Place | None:
 
 
 def town_after(places: dict[PlaceMention, Place], mention: PlaceMention, text: str, language: str) -> Place | None:
-    """The town named right after a facility as holding it ("Elm Street in Springfield", "Ace Bakery, Leeds",
-    "the chapel at Windsor Castle")."""
+    """The town or county named right after a facility as holding it ("Elm Street in Springfield",
+    "Ace Bakery, Leeds", "the chapel at Windsor Castle", "Elm Park, Kent"); a country says too little."""
     gap = _holder_gap(language)
     following = [(other, place) for other, place in places.items() if other.start >= mention.end
-                 and place.geo_precision < 3 and gap.fullmatch(text[mention.end:other.start])]
+                 and not _is_country_or_wider(place) and gap.fullmatch(text[mention.end:other.start])]
     return min(following, key=lambda item: item[0].start)[1] if following else None
 
 
