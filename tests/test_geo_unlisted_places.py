@@ -122,3 +122,21 @@ def test_a_continent_inside_a_facility_name_is_a_theme_not_its_place(gazetteer):
     text = "Shoppers in Manila and Manila again crowded the Zorblat Mall of Asia."
     *_, mall = _resolve(text, ["Manila", ("Manila", 1), "Zorblat Mall of Asia"], gazetteer)
     assert mall.iso3 == "PHL" and mall.geo_precision == 2
+
+
+def test_a_township_is_not_in_the_town_it_is_named_after(gazetteer):
+    text = "Guests dined in Paterson and Clifton, then met at Elm Hall in Washington Township."
+    *_, township = _resolve(text, ["Paterson", "Clifton", "Washington Township"], gazetteer)
+    assert (township.iso3, township.admin1) == ("USA", "New Jersey")
+
+
+def test_a_small_county_abroad_may_stray_like_a_small_town():
+    from collections import Counter
+
+    from veille.geo.gazetteer import GazetteerEntry
+    from veille.geo.strays import may_stray
+
+    county = GazetteerEntry(geonameid=1, name="Zorblat", country_code="KI", iso3="KIR", admin1_code="01",
+                            admin1="Zorb", latitude=1.0, longitude=173.0, population=1800, feature="admin2")
+    assert may_stray(county, True, Counter({"PK": 3}), frozenset())
+    assert not may_stray(county, True, Counter({"KI": 1, "PK": 3}), frozenset())
