@@ -300,8 +300,8 @@ def resolve_places(mentions: list[PlaceMention], text: str, language: str,
 
     With `demonyms_as_places` (mentions known to be toponyms, as in gold spans), a demonym
     resolves to its country, and (unless `place_unlisted` is off) a toponym the gazetteer lacks
-    ("Elm Street") takes the place named inside it, else the article's focus; otherwise such
-    mentions are skipped.
+    ("Elm Street") takes the place named inside it, else the town or county named right after it,
+    else the town its sentence is set in, else the article's focus; otherwise such mentions are skipped.
     """
     hints = _actor_hints(actor_countries, gazetteer)
     places = _resolve(mentions, text, language, gazetteer, demonyms_as_places, hints)
