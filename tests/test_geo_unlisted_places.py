@@ -153,3 +153,12 @@ def test_between_towns_named_as_often_the_focus_is_the_one_among_the_story_other
     places = {mentions[0]: town("Far", 0.0, 0.0), mentions[1]: town("Hub", 10.0, 10.0),
               mentions[2]: town("Suburb", 10.1, 10.1)}
     assert focus(places, 5).name == "Hub"  # not "Far", though named first after the mention
+
+
+def test_the_first_words_of_a_country_named_in_full_elsewhere_are_that_country(gazetteer):
+    text = "Envoys of Trinidad and Tobago flew home; talks in Trinidad resume on Monday."
+    _, trinidad = _resolve(text, ["Trinidad and Tobago", ("Trinidad", 1)], gazetteer, gold_spans=False)
+    assert (trinidad.iso3, trinidad.geo_precision) == ("TTO", 3)
+    text = "Ranchers met in Pueblo and then drove on to Trinidad."
+    _, trinidad = _resolve(text, ["Pueblo", "Trinidad"], gazetteer)
+    assert trinidad.iso3 != "TTO"  # the country's name is nowhere in full

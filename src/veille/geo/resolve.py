@@ -17,7 +17,7 @@ from veille.geo.fallback import (focus, local_campus, pick_inner_name, respanned
                                  town_in_sentence, seat_of_government)
 from veille.geo.gazetteer import Gazetteer, GazetteerEntry
 from veille.geo.landmarks import landmark_town
-from veille.geo.namesakes import (province_containers, take_divisions_named_in_full,
+from veille.geo.namesakes import (country_named_in_full, province_containers, take_divisions_named_in_full,
                                   take_divisions_named_otherwise, take_kind_of_list, well_known)
 from veille.geo.normalise import normalise_name
 from veille.geo.strays import is_far_from_all, is_lone_town, may_stray
@@ -162,6 +162,8 @@ def _lookup(mention: PlaceMention, text: str, language: str, gazetteer: Gazettee
     abbreviated = abbreviated_places(mention.text, gazetteer)
     if abbreviated:
         return abbreviated, True
+    if (whole := country_named_in_full(text, mention.start, mention.end, gazetteer)) is not None:
+        return [whole], True
     code = mention.text.strip()
     if len(code) == 3 and code.isupper() and (country := gazetteer.country(code)) is not None:
         return [country], True  # "USA", "DRC": a country's ISO 3166 code written as its name
