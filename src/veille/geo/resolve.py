@@ -8,16 +8,16 @@ from collections import Counter
 from dataclasses import dataclass
 
 from veille.extract.mentions import PlaceMention
-from veille.geo.abbreviations import expand_abbreviation
-from veille.geo.areas import demonym_home, named_area
+from veille.geo.abbreviations import abbreviated_places
+from veille.geo.areas import demonym_homes, named_area, shared_area
 from veille.geo.candidate_filters import plausible_candidates, without_namesake_divisions
 from veille.geo.cues import cue_at, demonym_countries, lookup_forms
 from veille.geo.distance import distance_km
 from veille.geo.fallback import (focus, local_campus, pick_inner_name, respanned as fallback_place, town_after,
-                                 seat_of_government)
+                                 town_in_sentence, seat_of_government)
 from veille.geo.gazetteer import Gazetteer, GazetteerEntry
 from veille.geo.landmarks import landmark_town
-from veille.geo.namesakes import (province_containers, take_divisions_named_in_full,
+from veille.geo.namesakes import (country_named_in_full, province_containers, take_divisions_named_in_full,
                                   take_divisions_named_otherwise, take_kind_of_list, well_known)
 from veille.geo.normalise import normalise_name
 from veille.geo.strays import is_far_from_all, is_lone_town, may_stray
@@ -45,10 +45,10 @@ LOOSE_MIN_POPULATION = 10_000  # a vowel-folded spelling match must name a place
 NAMESAKE_MIN_POPULATION = 50_000  # a province's namesake capital stands in for a bare province name
 AREAS = frozenset({"country", "region"})  # places that hold countries or are one
 DIVISIONS = frozenset({"admin1", "admin2"})
-FEATURE_RANK = {"admin1": 0, "admin2": 1}
 LISTED_TOWN_POPULATION = 500
 VILLAGE_POPULATION = 100
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+KNOWN = "|known"  # group key suffix of a name a resource places (landmark, named area, local demonym)
 
 
 @dataclass
@@ -160,13 +160,11 @@ def _without(context: _Context, group: _Group, entry: GazetteerEntry | None) -> 
 
 
 def _lookup(mention: PlaceMention, text: str, language: str, gazetteer: Gazetteer):
-    abbreviation = expand_abbreviation(mention.text)
-    if abbreviation is not None:
-        country, name = abbreviation
-        divisions = [entry for entry in gazetteer.candidates(name)
-                     if entry.country_code == country and entry.feature in DIVISIONS]
-        if divisions:
-            return sorted(divisions, key=lambda entry: FEATURE_RANK[entry.feature])[:1], True
+    abbreviated = abbreviated_places(mention.text, gazetteer)
+    if abbreviated:
+        return abbreviated, True
+    if (whole := country_named_in_full(text, mention.start, mention.end, gazetteer)) is not None:
+        return [whole], True
     code = mention.text.strip()
     if len(code) == 3 and code.isupper() and (country := gazetteer.country(code)) is not None:
         return [country], True  # "USA", "DRC": a country's ISO 3166 code written as its name
@@ -208,11 +206,10 @@ def _groups(mentions: list[PlaceMention], text: str, language: str, gazetteer: G
     for mention in mentions:
         name_key = normalise_name(mention.text)
         known = landmark_town(mention.text, gazetteer) or named_area(mention.text, gazetteer)
-        if known is None and demonyms_as_places:
-            known = demonym_home(mention.text, gazetteer)  # like any demonym, only where a place is known to be
-        if known is not None:
-            key = f"{name_key}|known"  # "the White House", "Eastern Ghouta", "Sicilians": a resource says where
-            groups.setdefault(key, _Group(key, name_key, [], [known], True, "")).mentions.append(mention)
+        homes = [known] if known is not None else demonym_homes(mention.text, gazetteer) if demonyms_as_places else []
+        if homes:  # a people's home is read like any demonym, only where a place is known to be
+            key = f"{name_key}{KNOWN}"  # "the White House", "Eastern Ghouta", "Sicilians": a resource says where
+            groups.setdefault(key, _Group(key, name_key, [], homes, True, "")).mentions.append(mention)
             continue
         demonym_code = _demonym_country(name_key, mention.text, language, gazetteer)
         region = gazetteer.demonym_region(mention.text)
@@ -235,6 +232,8 @@ def _groups(mentions: list[PlaceMention], text: str, language: str, gazetteer: G
                 found = [entry for entry in found if entry.feature == "city"]
             if reading != "admin1":
                 found = without_namesake_divisions(found) + _namesake_capitals(found, gazetteer)
+            if reading != "town" and (area := shared_area(mention.text, gazetteer)) is not None:
+                found = [*found, area]  # "Cheshire": the English county or a namesake town abroad
             group = groups[key] = _Group(key, name_key, [], found, strict, reading)
         group.mentions.append(mention)
     return [group for group in groups.values() if group.candidates]
@@ -307,8 +306,8 @@ def resolve_places(mentions: list[PlaceMention], text: str, language: str,
 
     With `demonyms_as_places` (mentions known to be toponyms, as in gold spans), a demonym
     resolves to its country, and (unless `place_unlisted` is off) a toponym the gazetteer lacks
-    ("Elm Street") takes the place named inside it, else the article's focus; otherwise such
-    mentions are skipped.
+    ("Elm Street") takes the place named inside it, else the town or county named right after it,
+    else the town its sentence is set in, else the article's focus; otherwise such mentions are skipped.
     """
     hints = _actor_hints(actor_countries, gazetteer)
     places = _resolve(mentions, text, language, gazetteer, demonyms_as_places, hints, outlet_countries)
@@ -338,6 +337,7 @@ def resolve_places(mentions: list[PlaceMention], text: str, language: str,
             places[mention] = local_campus(places[mention], mention, language, placed)
     for mention in missing:
         if mention not in places and (centre := town_after(placed, mention, text, language)
+                                            or town_in_sentence(placed, mention, text, language)
                                             or focus(placed, mention.start)):
             places[mention] = fallback_place(centre, mention, 2)
     return places
@@ -389,8 +389,10 @@ def _resolve(mentions: list[PlaceMention], text: str, language: str,
         doubtful = frozenset()
     for group in groups:
         entry = chosen[group.key]
-        if (_may_stray(entry, group, final) and is_far_from_all(entry, group.name_key, final.points, doubtful)) \
-                or (demonyms_as_places and is_lone_town(entry, group.name_key, final.points)):
+        known = group.key.endswith(KNOWN)  # a landmark or an area a resource places is no misread name
+        if not known and ((_may_stray(entry, group, final)
+                           and is_far_from_all(entry, group.name_key, final.points, doubtful))
+                          or (demonyms_as_places and is_lone_town(entry, group.name_key, final.points))):
             continue
         for mention in group.mentions:
             cue = cue_at(text, mention.start, mention.end, language)

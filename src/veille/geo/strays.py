@@ -8,6 +8,7 @@ from veille.geo.distance import distance_km
 from veille.geo.gazetteer import GazetteerEntry
 
 STRAY_MAX_POPULATION = 100_000  # a small namesake abroad ...
+STRAY_FEATURES = frozenset({"city", "admin2"})  # ... town or county ...
 STRAY_MIN_KM = 1_000  # ... this far from every other place of the article is taken as a false match
 LONE_TOWN_MAX_POPULATION = 20_000  # on known toponyms, a small town ...
 LONE_TOWN_KM = 500  # ... this far from all the article's places yields to its focus
@@ -16,8 +17,8 @@ Point = tuple[str, str, float, float]  # (name key, country code, lat, lon)
 
 
 def may_stray(entry: GazetteerEntry, strict: bool, countries: Counter, hinted: frozenset[str]) -> bool:
-    """A small town (any, if loosely spelt) in a country the article neither names nor hints at."""
-    if entry.feature != "city" or (entry.population >= STRAY_MAX_POPULATION and strict):
+    """A small town or county (any, if loosely spelt) in a country the article neither names nor hints at."""
+    if entry.feature not in STRAY_FEATURES or (entry.population >= STRAY_MAX_POPULATION and strict):
         return False
     return bool(countries) and not countries[entry.country_code] and entry.country_code not in hinted
 
