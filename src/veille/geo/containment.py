@@ -198,17 +198,34 @@ def _misspellings(name: str) -> list[str]:
     return [spelling for spelling in swapped + dropped + with_vowel if len(spelling) >= 4]
 
 
-def noted_places(text: str, mentions: list[PlaceMention], gazetteer: Gazetteer) -> list[tuple[int, int, GazetteerEntry]]:
-    """Names opening a note "(X, Province)" that no mention covers (`mentions`: those with a place), read as a
-    town or district of that province.
+_RUN = r"[A-Z][\w'’-]*(?:[ ](?:[a-z]{1,3}[ ])?[A-Z][\w'’-]*){0,3}"
+
+
+@lru_cache(maxsize=None)
+def _kind_note(language: str) -> re.Pattern | None:
+    """ "X district (Province)", "the X front (Province)": a name, the kind of area it is, then its province."""
+    kinds = sorted(place_words(language, "admin_unit_words") | place_words(language, "front_words"), key=len,
+                   reverse=True)
+    if not kinds:
+        return None
+    return re.compile(rf"({_RUN})\s+(?:{'|'.join(map(re.escape, kinds))})\s*\(\s*({_NAME})\s*\)")
+
+
+def noted_places(text: str, mentions: list[PlaceMention], gazetteer: Gazetteer,
+                 language: str = "en") -> list[tuple[int, int, GazetteerEntry]]:
+    """Names opening a note "(X, Province)", or told as an area of a province ("X district (Province)"), that no
+    mention covers (`mentions`: those with a place), read as a town or district of that province.
 
     Such a note says where the place before it lies; when that place is unknown, the town or
     district named in the note (its seat) is the closest known place, as ACLED codes it. X is
-    taken only when the gazetteer has it inside a province named like the note's second name.
+    taken only when the gazetteer has it inside a province named like the note's second name,
+    spelt as the gazetteer has it, loosely, or one slip away.
     """
     covered = [(mention.start, mention.end) for mention in mentions]
     found = []
-    for note in _NOTE.finditer(text):
+    kind_note = _kind_note(language)
+    notes = [*_NOTE.finditer(text), *(kind_note.finditer(text) if kind_note is not None else ())]
+    for note in notes:
         start, end = note.span(1)
         if any(start < other_end and other_start < end for other_start, other_end in covered):
             continue
@@ -230,7 +247,8 @@ def with_noted_places(doc: Doc, mentions: list[PlaceMention], places: dict[Place
     """The mentions and places plus those of noted_places: a town, or a district at its towns (geo_precision 2)."""
     mentions, places = list(mentions), dict(places)
     unplaced = [mention for mention in mentions if mention not in places]
-    for start, end, entry in noted_places(doc.text, [mention for mention in mentions if mention in places], gazetteer):
+    for start, end, entry in noted_places(doc.text, [mention for mention in mentions if mention in places], gazetteer,
+                                          doc.lang_):
         mention = next((other for other in unplaced if start < other.end and other.start < end), None)
         if mention is None:  # a name the mention finder left out
             span = doc.char_span(start, end, alignment_mode="expand")
