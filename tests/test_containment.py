@@ -111,3 +111,22 @@ def test_a_word_for_a_kind_of_land_may_stand_between_a_place_and_its_container()
         inner, outer = _mention(text, "Umm Zaytun"), _mention(text, "Southland")
         places = {inner: _place(NORTH_VILLAGE), outer: _place(SOUTH_TOWN)}
         assert container_pairs(text, [inner, outer], places, "en") == {inner: outer}
+
+
+def test_a_namesake_abroad_of_a_name_noted_in_a_province_is_dropped():
+    abroad = GazetteerEntry(geonameid=21, name="Umm Zaytun", country_code="NE", iso3="NER", admin1_code="03",
+                            admin1="Faraway", latitude=9.6, longitude=6.5, population=300_000, feature="city",
+                            source="test")
+    southland = _entry(15, "Southland", "06", "Southland", 32.5, 36.3, feature="admin1", population=500_000)
+    for text, dropped in (("Shells hit the port area of Southland city (Umm Zaytun, Southland) at dawn.", True),
+                          ("Shells hit the port area (al Umm Zaytun, Southland) at dawn.", True),
+                          ("Shells hit Umm Zaytun, Southland and three other towns at dawn.", False)):
+        village, province = _mention(text, "Umm Zaytun"), _mention(text, "Southland)" if ")" in text else "Southland")
+        province = PlaceMention(start=province.start, end=province.start + len("Southland"), text="Southland",
+                                token_start=province.start, token_end=province.start + 1)
+        places = {village: Place(name="Umm Zaytun", admin1="Faraway", iso3="NER", latitude=9.6, longitude=6.5,
+                                 geonameid=21, geo_precision=1),
+                  province: _place(southland, 3)}
+        fitted = fit_to_containers([village, province], places, text, "en", _SmallGazetteer([abroad, southland]))
+        assert (village not in fitted) is dropped, text
+        assert fitted[province].geonameid == 15

@@ -170,7 +170,17 @@ def fit_to_containers(mentions: list[PlaceMention], places: dict[PlaceMention, P
             provinces = [area for area in areas if area.feature == "admin1"]
             if provinces and outer not in fitted:  # a province dropped as a stray for a misread village in it
                 fitted[outer] = _place_from(provinces[0], outer, 3, gazetteer, None)
+            if current is not None and provinces and _is_note(text, inner, outer) \
+                    and all(area.country_code != current.country_code for area in provinces):
+                fitted.pop(inner, None)  # "(X, Province)" with no X there: a namesake abroad is no reading of X
     return fitted
+
+
+def _is_note(text: str, inner: PlaceMention, outer: PlaceMention) -> bool:
+    """Whether the two names make a note "(X, Y)" on where something lies."""
+    opening = re.search(rf"\(\s*(?:(?i:{_alternatives(list(ARTICLE_WORDS))})[- ])?$", text[max(0, inner.start - 8):inner.start])
+    return opening is not None and re.fullmatch(r"\s*,\s*", text[inner.end:outer.start]) is not None \
+        and text[outer.end:outer.end + 3].lstrip().startswith(")")
 
 
 def list_container_pairs(text: str, mentions: list[PlaceMention], places: dict[PlaceMention, Place],
