@@ -130,3 +130,11 @@ def test_a_namesake_abroad_of_a_name_noted_in_a_province_is_dropped():
         fitted = fit_to_containers([village, province], places, text, "en", _SmallGazetteer([abroad, southland]))
         assert (village not in fitted) is dropped, text
         assert fitted[province].geonameid == 15
+
+
+def test_a_fort_named_before_a_note_lies_in_the_noted_area():
+    text = "Gunmen fired at Umm Zaytun fort (Tal Warda, Southland) at night."
+    inner, outer = _mention(text, "Umm Zaytun"), _mention(text, "Tal Warda")
+    district = _entry(14, "Tal Warda", "06", "Southland", 32.8, 36.2)
+    places = {inner: _place(NORTH_VILLAGE), outer: _place(district)}
+    assert container_pairs(text, [inner, outer], places, "en") == {inner: outer}
