@@ -77,3 +77,16 @@ def test_an_area_told_as_lying_in_a_province_is_read_inside_it(gazetteer, text, 
 
 def test_an_area_the_province_does_not_hold_is_left_alone(gazetteer):
     assert noted_places("Mortars hit farms across Paris district (Taizz) overnight.", [], gazetteer) == []
+
+
+def test_a_note_may_name_the_governorate_around_the_capital_by_the_capital_s_name(gazetteer):
+    text = "Clashes went on in a valley (Nihm, Sanaa) overnight."
+    found = noted_places(text, [], gazetteer)
+    assert len(found) == 1 and found[0][2].admin1 == "Sanaa Governorate"
+    # the bare name is still the capital
+    from veille.geo.resolve import resolve_places
+    text = "Protesters marched in Sanaa on Friday."
+    start = text.index("Sanaa")
+    mention = PlaceMention(start=start, end=start + 5, text="Sanaa", token_start=0, token_end=1)
+    place = resolve_places([mention], text, "en", gazetteer)[mention]
+    assert place.name == "Sanaa" and place.admin1 == "Amanat al Asimah"
