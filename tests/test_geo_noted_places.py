@@ -90,3 +90,15 @@ def test_a_note_may_name_the_governorate_around_the_capital_by_the_capital_s_nam
     mention = PlaceMention(start=start, end=start + 5, text="Sanaa", token_start=0, token_end=1)
     place = resolve_places([mention], text, "en", gazetteer)[mention]
     assert place.name == "Sanaa" and place.admin1 == "Amanat al Asimah"
+
+
+@pytest.mark.parametrize("text", [
+    "Troops held the line on As Selw front in the south-east of Taizz governorate for a week.",
+    "Mortars hit As Selw district in Taizz province at dawn.",
+    "Mortars Hit As Selw district (Taizz) at dawn.",  # capitalised words before the name are no part of it
+])
+def test_an_area_told_as_lying_in_a_province_further_on_is_read_inside_it(gazetteer, text):
+    found = noted_places(text, [], gazetteer)
+    assert len(found) == 1
+    start, end, entry = found[0]
+    assert text[start:end] == "As Selw" and entry.admin1 == "Taizz"

@@ -212,13 +212,22 @@ _RUN = r"[A-Z][\w'’-]*(?:[ ](?:[a-z]{1,3}[ ])?[A-Z][\w'’-]*){0,3}"
 
 
 @lru_cache(maxsize=None)
-def _kind_note(language: str) -> re.Pattern | None:
-    """ "X district (Province)", "the X front (Province)": a name, the kind of area it is, then its province."""
-    kinds = sorted(place_words(language, "admin_unit_words") | place_words(language, "front_words"), key=len,
-                   reverse=True)
+def _kind_notes(language: str) -> tuple[re.Pattern, ...]:
+    """ "X district (Province)", "the X front (Province)", "X district in the south of Y province": a name, the
+    kind of area it is, then the province holding it (in parentheses, or after a connector and a side)."""
+    units = place_words(language, "admin_unit_words")
+    kinds = sorted(units | place_words(language, "front_words"), key=len, reverse=True)
     if not kinds:
-        return None
-    return re.compile(rf"({_RUN})\s+(?:{'|'.join(map(re.escape, kinds))})\s*\(\s*({_NAME})\s*\)")
+        return ()
+    head = rf"({_RUN})\s+(?:{'|'.join(map(re.escape, kinds))})"
+    gap = lexicon(language, "places").get("container_gap") or {}
+    patterns = [re.compile(rf"{head}\s*\(\s*({_NAME})\s*\)")]
+    if gap.get("connectors") and gap.get("sides"):
+        side = (rf"(?:{_optional(gap.get('side_articles', []))}(?i:{_alternatives(gap['sides'])})\s+"
+                rf"{_optional(gap.get('side_nouns', []))}{_optional(gap.get('side_links', []))})?")
+        patterns.append(re.compile(rf"{head}\s+(?:{_alternatives(gap['connectors'])})\s+{side}({_RUN})\s+"
+                                   rf"(?:{_alternatives(sorted(units))})\b"))
+    return tuple(patterns)
 
 
 def noted_places(text: str, mentions: list[PlaceMention], gazetteer: Gazetteer,
@@ -233,22 +242,25 @@ def noted_places(text: str, mentions: list[PlaceMention], gazetteer: Gazetteer,
     """
     covered = [(mention.start, mention.end) for mention in mentions]
     found = []
-    kind_note = _kind_note(language)
-    notes = [*_NOTE.finditer(text), *(kind_note.finditer(text) if kind_note is not None else ())]
+    notes = [*_NOTE.finditer(text), *(note for pattern in _kind_notes(language) for note in pattern.finditer(text))]
     for note in notes:
-        start, end = note.span(1)
-        if any(start < other_end and other_start < end for other_start, other_end in covered):
-            continue
         provinces = {(entry.country_code, entry.admin1_code) for entry in gazetteer.lookup(note.group(2))[0]
                      if entry.feature == "admin1"}
-        inside = []
-        for spelling in (note.group(1), *_misspellings(note.group(1))) if provinces else ():
-            inside = [entry for entry in gazetteer.lookup(spelling)[0] if entry.feature in ("city", "admin2")
-                      and (entry.country_code, entry.admin1_code) in provinces]
+        run_start, end = note.span(1)
+        # the name may be the run's last words only ("Mortars hit X district (Province)")
+        starts = [run_start] + [run_start + match.end() for match in re.finditer(r" (?=[A-Z])", note.group(1))]
+        for start in starts if provinces else ():
+            if any(start < other_end and other_start < end for other_start, other_end in covered):
+                continue
+            inside = []
+            for spelling in (text[start:end], *_misspellings(text[start:end])):
+                inside = [entry for entry in gazetteer.lookup(spelling)[0] if entry.feature in ("city", "admin2")
+                          and (entry.country_code, entry.admin1_code) in provinces]
+                if inside:
+                    break
             if inside:
+                found.append((start, end, max(inside, key=lambda entry: (entry.feature == "city", entry.population))))
                 break
-        if inside:
-            found.append((start, end, max(inside, key=lambda entry: (entry.feature == "city", entry.population))))
     return found
 
 
