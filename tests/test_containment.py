@@ -118,16 +118,24 @@ def test_a_namesake_abroad_of_a_name_noted_in_a_province_is_dropped():
                             admin1="Faraway", latitude=9.6, longitude=6.5, population=300_000, feature="city",
                             source="test")
     southland = _entry(15, "Southland", "06", "Southland", 32.5, 36.3, feature="admin1", population=500_000)
-    for text, dropped in (("Shells hit the port area of Southland city (Umm Zaytun, Southland) at dawn.", True),
-                          ("Shells hit the port area (al Umm Zaytun, Southland) at dawn.", True),
-                          ("Shells hit Umm Zaytun, Southland and three other towns at dawn.", False)):
-        village, province = _mention(text, "Umm Zaytun"), _mention(text, "Southland)" if ")" in text else "Southland")
-        province = PlaceMention(start=province.start, end=province.start + len("Southland"), text="Southland",
-                                token_start=province.start, token_end=province.start + 1)
+    town = _entry(14, "Tal Warda", "06", "Southland", 32.8, 36.2)
+    far_town = GazetteerEntry(geonameid=22, name="Tal Warda", country_code="NE", iso3="NER", admin1_code="03",
+                              admin1="Faraway", latitude=9.7, longitude=6.4, population=0, feature="city",
+                              source="test")
+    for text, other, dropped in (
+            ("Shells hit Tal Warda and the port (Umm Zaytun, Southland) at dawn.", town, True),
+            ("Shells hit Tal Warda and the port (al Umm Zaytun, Southland) at dawn.", town, True),
+            # the text's other places lie where the first name was read: the province is the namesake
+            ("Shells hit Tal Warda and the port (Umm Zaytun, Southland) at dawn.", far_town, False),
+            ("Shells hit Tal Warda and Umm Zaytun, Southland and three other towns at dawn.", town, False)):
+        village, province, near = _mention(text, "Umm Zaytun"), _mention(text, "Southland"), _mention(text, "Tal Warda")
         places = {village: Place(name="Umm Zaytun", admin1="Faraway", iso3="NER", latitude=9.6, longitude=6.5,
                                  geonameid=21, geo_precision=1),
-                  province: _place(southland, 3)}
-        fitted = fit_to_containers([village, province], places, text, "en", _SmallGazetteer([abroad, southland]))
+                  province: _place(southland, 3),
+                  near: Place(name="Tal Warda", admin1=other.admin1, iso3=other.iso3, latitude=other.latitude,
+                              longitude=other.longitude, geonameid=other.geonameid, geo_precision=1)}
+        fitted = fit_to_containers([near, village, province], places, text, "en",
+                                   _SmallGazetteer([abroad, southland, town, far_town]))
         assert (village not in fitted) is dropped, text
         assert fitted[province].geonameid == 15
 

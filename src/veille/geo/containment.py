@@ -171,9 +171,16 @@ def fit_to_containers(mentions: list[PlaceMention], places: dict[PlaceMention, P
             if provinces and outer not in fitted:  # a province dropped as a stray for a misread village in it
                 fitted[outer] = _place_from(provinces[0], outer, 3, gazetteer, None)
             if current is not None and provinces and _is_note(text, inner, outer) \
-                    and all(area.country_code != current.country_code for area in provinces):
+                    and all(area.country_code != current.country_code for area in provinces) \
+                    and _agrees_with_text(provinces[0].iso3, current.iso3, places, (inner, outer)):
                 fitted.pop(inner, None)  # "(X, Province)" with no X there: a namesake abroad is no reading of X
     return fitted
+
+
+def _agrees_with_text(iso3: str, other_iso3: str, places: dict[PlaceMention, Place], pair) -> bool:
+    """Whether more of the text's other places lie in the country `iso3` than in `other_iso3`."""
+    countries = [place.iso3 for mention, place in places.items() if mention not in pair]
+    return countries.count(iso3) > countries.count(other_iso3)
 
 
 def _is_note(text: str, inner: PlaceMention, outer: PlaceMention) -> bool:
