@@ -127,14 +127,17 @@ def test_a_namesake_abroad_of_a_name_noted_in_a_province_is_dropped():
             ("Shells hit Tal Warda and the port (al Umm Zaytun, Southland) at dawn.", town, True),
             # the text's other places lie where the first name was read: the province is the namesake
             ("Shells hit Tal Warda and the port (Umm Zaytun, Southland) at dawn.", far_town, False),
-            ("Shells hit Tal Warda and Umm Zaytun, Southland and three other towns at dawn.", town, False)):
-        village, province, near = _mention(text, "Umm Zaytun"), _mention(text, "Southland"), _mention(text, "Tal Warda")
+            ("Shells hit Tal Warda and Umm Zaytun, Southland and three other towns at dawn.", town, False),
+            ("Shells hit the port (Umm Zaytun, Southland) at dawn.", None, True)):  # nothing else: trust the province
+        village, province = _mention(text, "Umm Zaytun"), _mention(text, "Southland")
         places = {village: Place(name="Umm Zaytun", admin1="Faraway", iso3="NER", latitude=9.6, longitude=6.5,
                                  geonameid=21, geo_precision=1),
-                  province: _place(southland, 3),
-                  near: Place(name="Tal Warda", admin1=other.admin1, iso3=other.iso3, latitude=other.latitude,
-                              longitude=other.longitude, geonameid=other.geonameid, geo_precision=1)}
-        fitted = fit_to_containers([near, village, province], places, text, "en",
+                  province: _place(southland, 3)}
+        if other is not None:
+            places[_mention(text, "Tal Warda")] = Place(
+                name="Tal Warda", admin1=other.admin1, iso3=other.iso3, latitude=other.latitude,
+                longitude=other.longitude, geonameid=other.geonameid, geo_precision=1)
+        fitted = fit_to_containers(list(places), places, text, "en",
                                    _SmallGazetteer([abroad, southland, town, far_town]))
         assert (village not in fitted) is dropped, text
         assert fitted[province].geonameid == 15

@@ -178,9 +178,10 @@ def fit_to_containers(mentions: list[PlaceMention], places: dict[PlaceMention, P
 
 
 def _agrees_with_text(iso3: str, other_iso3: str, places: dict[PlaceMention, Place], pair) -> bool:
-    """Whether more of the text's other places lie in the country `iso3` than in `other_iso3`."""
+    """Whether no fewer of the text's other places lie in the country `iso3` than in `other_iso3` (a province
+    is better known than a village: on a tie it is trusted)."""
     countries = [place.iso3 for mention, place in places.items() if mention not in pair]
-    return countries.count(iso3) > countries.count(other_iso3)
+    return countries.count(iso3) >= countries.count(other_iso3)
 
 
 def _is_note(text: str, inner: PlaceMention, outer: PlaceMention) -> bool:
