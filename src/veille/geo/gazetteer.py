@@ -122,6 +122,15 @@ class Gazetteer:
         row = self._t.admin1_rows.get((country_code.upper(), admin1_code))
         return None if row is None else self.entry(row)
 
+    def capital(self, country_code: str) -> GazetteerEntry | None:
+        """The national capital of a country (ISO 3166 alpha-2), or None."""
+        if not hasattr(self, "_capitals"):
+            self._capitals = {}
+            for row in getattr(self._t, "capitals", ()):
+                entry = self.entry(row)
+                self._capitals.setdefault(entry.country_code, entry)
+        return self._capitals.get(country_code.upper())
+
     def _make_entry(self, row: int) -> GazetteerEntry:
         t = self._t
         country_code, admin1_code = t.regions[t.region_of[row]]
