@@ -17,8 +17,9 @@ from veille.extract.places import find_place_mentions
 from veille.extract.quantities import find_quantity_mentions
 from veille.extract.times import find_time_mentions
 from veille.extract.triggers import find_trigger_mentions
+from veille.geo.capitals import events_at_capitals
 from veille.geo.gazetteer import Gazetteer, default_gazetteer
-from veille.geo.admin_seats import at_division_seats, events_at_capitals
+from veille.geo.admin_seats import at_division_seats
 from veille.geo.containment import fit_to_containers, with_noted_places
 from veille.geo.resolve import resolve_places
 from veille.language import identify_language
@@ -111,10 +112,10 @@ class Pipeline:
         mentions.places, places = with_noted_places(doc, mentions.places, places, self.gazetteer)
         places = at_division_seats(fit_to_containers(mentions.places, places, text, language, self.gazetteer),
                                    self.gazetteer)
-        events = events_at_capitals(code_events(article, doc, language, mentions, places), self.gazetteer)
+        events = code_events(article, doc, language, mentions, places)
         if self.model is not None:
             events = self.model.recode(article, doc, language, mentions, events)
-        return events
+        return events_at_capitals(events, self.gazetteer)
 
     def process(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[ArticleResult]:
         """Process articles in batches, yielding one result per article in input order."""

@@ -1,5 +1,4 @@
-"""Put places known only at province level at the province's seat, and events known only at country level at
-the capital, as ACLED codes them."""
+"""Put places known only at province level at the province's seat, as ACLED codes them."""
 
 from __future__ import annotations
 
@@ -57,22 +56,4 @@ def at_division_seats(places: dict, gazetteer: Gazetteer) -> dict:
         moved[mention] = place.model_copy(update={
             "name": seat.name, "latitude": seat.latitude, "longitude": seat.longitude, "geonameid": seat.geonameid,
             "admin1": division.admin1 or division.name})
-    return moved
-
-
-def events_at_capitals(events: list, gazetteer: Gazetteer) -> list:
-    """The events, those placed only in a country moved to its capital (geo_precision 3 kept), as ACLED codes
-    national-level events."""
-    moved = []
-    for event in events:
-        place = event.location
-        country = gazetteer.country(place.iso3) if place is not None and place.iso3 else None
-        capital = gazetteer.capital(country.country_code) if country is not None \
-            and country.geonameid == place.geonameid else None
-        if capital is None:
-            moved.append(event)
-            continue
-        moved.append(event.model_copy(update={"location": place.model_copy(update={
-            "name": capital.name, "admin1": capital.admin1, "latitude": capital.latitude,
-            "longitude": capital.longitude, "geonameid": capital.geonameid, "geo_precision": 3})}))
     return moved
