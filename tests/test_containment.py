@@ -149,3 +149,16 @@ def test_a_fort_named_before_a_note_lies_in_the_noted_area():
     district = _entry(14, "Tal Warda", "06", "Southland", 32.8, 36.2)
     places = {inner: _place(NORTH_VILLAGE), outer: _place(district)}
     assert container_pairs(text, [inner, outer], places, "en") == {inner: outer}
+
+
+def test_a_namesake_in_another_province_of_a_name_noted_in_a_province_is_dropped():
+    text = "Airstrikes hit a hamlet (Umm Zaytun, Southland) at dawn."
+    village, province = _mention(text, "Umm Zaytun"), _mention(text, "Southland")
+    southland = _entry(15, "Southland", "06", "Southland", 32.5, 36.3, feature="admin1", population=500_000)
+    places = {village: _place(NORTH_VILLAGE), province: _place(southland, 3)}
+    fitted = fit_to_containers([village, province], places, text, "en", _SmallGazetteer([NORTH_VILLAGE, southland]))
+    assert village not in fitted and fitted[province].geonameid == 15
+    # the namesake inside the noted province is taken instead, as before
+    fitted = fit_to_containers([village, province], places, text, "en",
+                               _SmallGazetteer([NORTH_VILLAGE, SOUTH_VILLAGE, southland]))
+    assert fitted[village].geonameid == 12

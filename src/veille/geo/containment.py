@@ -171,9 +171,8 @@ def fit_to_containers(mentions: list[PlaceMention], places: dict[PlaceMention, P
             if provinces and outer not in fitted:  # a province dropped as a stray for a misread village in it
                 fitted[outer] = _place_from(provinces[0], outer, 3, gazetteer, None)
             if current is not None and provinces and _is_note(text, inner, outer) \
-                    and all(area.country_code != current.country_code for area in provinces) \
                     and _agrees_with_text(provinces[0].iso3, current.iso3, places, (inner, outer)):
-                fitted.pop(inner, None)  # "(X, Province)" with no X there: a namesake abroad is no reading of X
+                fitted.pop(inner, None)  # "(X, Province)" with no X there: a namesake elsewhere is no reading of X
     return fitted
 
 
