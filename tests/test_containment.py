@@ -162,3 +162,15 @@ def test_a_namesake_in_another_province_of_a_name_noted_in_a_province_is_dropped
     fitted = fit_to_containers([village, province], places, text, "en",
                                _SmallGazetteer([NORTH_VILLAGE, SOUTH_VILLAGE, southland]))
     assert fitted[village].geonameid == 12
+
+
+def test_a_city_noted_under_another_province_of_its_country_is_kept():
+    text = "Protesters gathered in Northtown city (Northtown, Southland) at noon."
+    city = _entry(31, "Northtown", "01", "Northland", 36.5, 40.5, population=200_000)
+    inner = PlaceMention(start=text.index("Northtown,"), end=text.index("Northtown,") + 9, text="Northtown",
+                         token_start=0, token_end=1)
+    province = _mention(text, "Southland")
+    southland = _entry(15, "Southland", "06", "Southland", 32.5, 36.3, feature="admin1", population=500_000)
+    places = {inner: _place(city), province: _place(southland, 3)}
+    fitted = fit_to_containers([inner, province], places, text, "en", _SmallGazetteer([city, southland]))
+    assert fitted[inner].geonameid == 31  # the note filed a well-known city under the wrong province

@@ -17,6 +17,7 @@ from veille.resources import lexicon
 
 CONTAINER_MAX_KM = 200.0  # a place lying farther than this from the area named as holding it was misread
 TOWN_MAX_KM = 60.0  # ... or than this from the town named as holding it
+NOTABLE_TOWN = 50_000  # people: a town this big is not mistaken for a village of another province
 
 
 def _alternatives(words: list[str]) -> str:
@@ -171,8 +172,11 @@ def fit_to_containers(mentions: list[PlaceMention], places: dict[PlaceMention, P
             if provinces and outer not in fitted:  # a province dropped as a stray for a misread village in it
                 fitted[outer] = _place_from(provinces[0], outer, 3, gazetteer, None)
             if current is not None and provinces and _is_note(text, inner, outer) \
+                    and (current.population < NOTABLE_TOWN or current.country_code != provinces[0].country_code) \
                     and _agrees_with_text(provinces[0].iso3, current.iso3, places, (inner, outer)):
-                fitted.pop(inner, None)  # "(X, Province)" with no X there: a namesake elsewhere is no reading of X
+                # "(X, Province)" with no X there: a village elsewhere, or a namesake abroad, is no reading of X (a
+                # city of the same country is more likely filed under the wrong province by the note)
+                fitted.pop(inner, None)
     return fitted
 
 
