@@ -111,3 +111,66 @@ def test_a_word_for_a_kind_of_land_may_stand_between_a_place_and_its_container()
         inner, outer = _mention(text, "Umm Zaytun"), _mention(text, "Southland")
         places = {inner: _place(NORTH_VILLAGE), outer: _place(SOUTH_TOWN)}
         assert container_pairs(text, [inner, outer], places, "en") == {inner: outer}
+
+
+def test_a_namesake_abroad_of_a_name_noted_in_a_province_is_dropped():
+    abroad = GazetteerEntry(geonameid=21, name="Umm Zaytun", country_code="NE", iso3="NER", admin1_code="03",
+                            admin1="Faraway", latitude=9.6, longitude=6.5, population=300_000, feature="city",
+                            source="test")
+    southland = _entry(15, "Southland", "06", "Southland", 32.5, 36.3, feature="admin1", population=500_000)
+    town = _entry(14, "Tal Warda", "06", "Southland", 32.8, 36.2)
+    far_town = GazetteerEntry(geonameid=22, name="Tal Warda", country_code="NE", iso3="NER", admin1_code="03",
+                              admin1="Faraway", latitude=9.7, longitude=6.4, population=0, feature="city",
+                              source="test")
+    for text, other, dropped in (
+            ("Shells hit Tal Warda and the port (Umm Zaytun, Southland) at dawn.", town, True),
+            ("Shells hit Tal Warda and the port (al Umm Zaytun, Southland) at dawn.", town, True),
+            # the text's other places lie where the first name was read: the province is the namesake
+            ("Shells hit Tal Warda and the port (Umm Zaytun, Southland) at dawn.", far_town, False),
+            ("Shells hit Tal Warda and Umm Zaytun, Southland and three other towns at dawn.", town, False),
+            ("Shells hit the port (Umm Zaytun, Southland) at dawn.", None, True)):  # nothing else: trust the province
+        village, province = _mention(text, "Umm Zaytun"), _mention(text, "Southland")
+        places = {village: Place(name="Umm Zaytun", admin1="Faraway", iso3="NER", latitude=9.6, longitude=6.5,
+                                 geonameid=21, geo_precision=1),
+                  province: _place(southland, 3)}
+        if other is not None:
+            places[_mention(text, "Tal Warda")] = Place(
+                name="Tal Warda", admin1=other.admin1, iso3=other.iso3, latitude=other.latitude,
+                longitude=other.longitude, geonameid=other.geonameid, geo_precision=1)
+        fitted = fit_to_containers(list(places), places, text, "en",
+                                   _SmallGazetteer([abroad, southland, town, far_town]))
+        assert (village not in fitted) is dropped, text
+        assert fitted[province].geonameid == 15
+
+
+def test_a_fort_named_before_a_note_lies_in_the_noted_area():
+    text = "Gunmen fired at Umm Zaytun fort (Tal Warda, Southland) at night."
+    inner, outer = _mention(text, "Umm Zaytun"), _mention(text, "Tal Warda")
+    district = _entry(14, "Tal Warda", "06", "Southland", 32.8, 36.2)
+    places = {inner: _place(NORTH_VILLAGE), outer: _place(district)}
+    assert container_pairs(text, [inner, outer], places, "en") == {inner: outer}
+
+
+def test_a_namesake_in_another_province_of_a_name_noted_in_a_province_is_dropped():
+    text = "Airstrikes hit a hamlet (Umm Zaytun, Southland) at dawn."
+    village, province = _mention(text, "Umm Zaytun"), _mention(text, "Southland")
+    southland = _entry(15, "Southland", "06", "Southland", 32.5, 36.3, feature="admin1", population=500_000)
+    places = {village: _place(NORTH_VILLAGE), province: _place(southland, 3)}
+    fitted = fit_to_containers([village, province], places, text, "en", _SmallGazetteer([NORTH_VILLAGE, southland]))
+    assert village not in fitted and fitted[province].geonameid == 15
+    # the namesake inside the noted province is taken instead, as before
+    fitted = fit_to_containers([village, province], places, text, "en",
+                               _SmallGazetteer([NORTH_VILLAGE, SOUTH_VILLAGE, southland]))
+    assert fitted[village].geonameid == 12
+
+
+def test_a_city_noted_under_another_province_of_its_country_is_kept():
+    text = "Protesters gathered in Northtown city (Northtown, Southland) at noon."
+    city = _entry(31, "Northtown", "01", "Northland", 36.5, 40.5, population=200_000)
+    inner = PlaceMention(start=text.index("Northtown,"), end=text.index("Northtown,") + 9, text="Northtown",
+                         token_start=0, token_end=1)
+    province = _mention(text, "Southland")
+    southland = _entry(15, "Southland", "06", "Southland", 32.5, 36.3, feature="admin1", population=500_000)
+    places = {inner: _place(city), province: _place(southland, 3)}
+    fitted = fit_to_containers([inner, province], places, text, "en", _SmallGazetteer([city, southland]))
+    assert fitted[inner].geonameid == 31  # the note filed a well-known city under the wrong province

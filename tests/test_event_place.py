@@ -268,3 +268,39 @@ def test_a_bare_name_read_as_a_province_does_not_tell_the_country():
                 (_mention(text, "Northland"), _place("Northland", "HOM", "Northland", 40.0, 40.0, 3))]
     roles = place_roles(text, [m for m, _ in resolved], dict(resolved), "en")
     assert roles[resolved[0][0]].foreign and roles[resolved[1][0]].foreign
+
+
+def test_a_list_of_origins_goes_on_past_the_kind_of_place_of_its_first_name():
+    text = "Fighters from Northland province and Brookton (Northland) arrived in Millbrook and clashed."
+    resolved = [(_mention(text, "Northland"), _place("Northland", "HOM", "Northland", 40.0, 40.0, 3)),
+                (_mention(text, "Brookton"), _place("Brookton", "HOM", "Northland", 40.1, 40.1)),
+                (_mention(text, "Northland", 1), _place("Northland", "HOM", "Northland", 40.0, 40.0, 3)),
+                (_mention(text, "Millbrook"), _place("Millbrook", "HOM", "Northland", 40.3, 40.2))]
+    roles = place_roles(text, [m for m, _ in resolved], dict(resolved), "en")
+    assert roles[resolved[1][0]].origin and not roles[resolved[3][0]].origin
+    assert _choose(text, resolved) == "Millbrook"
+
+
+def test_a_district_told_to_lie_beside_a_town_is_the_place_even_some_way_off():
+    text = "An air raid hit Brook Vale district in the northeast of Oakfield (Oakfield) at dawn."
+    district = Place(name="Brook Vale", admin1="Uplands", admin2="Brook Vale", iso3="HOM", latitude=40.3,
+                     longitude=40.3, geo_precision=3)
+    resolved = [(_mention(text, "Brook Vale"), district),
+                (_mention(text, "Oakfield"), _place("Oakfield", "HOM", "Capital", 40.0, 40.0, 2)),
+                (_mention(text, "Oakfield", 1), _place("Oakfield", "HOM", "Capital", 40.0, 40.0))]
+    roles = place_roles(text, [m for m, _ in resolved], dict(resolved), "en")
+    assert not roles[resolved[0][0]].misplaced  # about 42 km off: a district's middle, not a namesake
+    assert _choose(text, resolved) == "Brook Vale"
+    # a town told the same way so far off is a misread namesake
+    resolved[0] = (resolved[0][0], _place("Brook Vale", "HOM", "Uplands", 40.3, 40.3))
+    assert place_roles(text, [m for m, _ in resolved], dict(resolved), "en")[resolved[0][0]].misplaced
+
+
+def test_names_after_from_the_towns_of_are_origins():
+    text = "Reinforcements reached Millbrook from the towns of Oakfield and Brookton."
+    resolved = [(_mention(text, "Millbrook"), _place("Millbrook", "HOM", "Northland", 40.3, 40.2, 3)),
+                (_mention(text, "Oakfield"), _place("Oakfield", "HOM", "Northland", 40.0, 40.0)),
+                (_mention(text, "Brookton"), _place("Brookton", "HOM", "Northland", 40.1, 40.1))]
+    roles = place_roles(text, [m for m, _ in resolved], dict(resolved), "en")
+    assert roles[resolved[1][0]].origin and roles[resolved[2][0]].origin
+    assert _choose(text, resolved) == "Millbrook"

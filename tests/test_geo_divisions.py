@@ -325,3 +325,15 @@ def test_a_far_small_town_abroad_from_the_other_places_is_kept_on_known_toponyms
     text = "Officials in Fresno and Bakersfield discussed aid to Manbij in Syria."
     *_, manbij, _ = _resolve(text, ["Fresno", "Bakersfield", "Manbij", "Syria"], gazetteer, gold_spans=True)
     assert manbij.iso3 == "SYR" and manbij.geo_precision == 1
+
+
+
+def test_a_province_named_in_a_note_is_the_province_not_its_namesake_district(gazetteer):
+    # Sa'dah is both a governorate and a district inside it; a town of the note lies near the district
+    assert any(e.feature == "admin2" and e.country_code == "YE" for e in gazetteer.candidates("Sa'dah"))
+    text = "Airstrikes hit farms in Sahar district (Sa'dah) at dawn."
+    town, province = _mentions(text, "Sahar", "Sa'dah")
+    province = PlaceMention(start=province.start, end=province.end, text=province.text, token_start=0, token_end=1,
+                            kind="admin1")
+    places = resolve_places([town, province], text, "en", gazetteer, actor_countries=frozenset({"YEM"}))
+    assert places[province].admin2 is None and places[province].admin1 == "Sa'dah"

@@ -116,3 +116,11 @@ def test_a_fragment_of_a_bracketed_other_name_is_no_place_of_the_list():
     roles[foo] = PlaceRole(**role)
     split = split_listed_places(text, [event], [foo, town, province], places, roles, lambda offset: (0, len(text)), "en")
     assert sorted((e.location.name, e.fatalities) for e in split) == [("Foo", 2), ("Townly", 2)]
+
+
+def test_entries_of_a_list_may_each_open_with_their_own_preposition(pipeline):
+    text = "On 3 March 2021, the army shelled rebels in Homs governorate, and on the Hama front, killing six."
+    events = _events(pipeline, text)
+    assert sorted(_placed(events)) == [("Homs", 3), ("Ḩamāh", 3)]
+    # with no "and", a comma and a preposition still tell a place and its area, not a list
+    assert len(_events(pipeline, "On 3 March 2021, the army shelled rebels in Saraqib, in Idlib, killing six.")) == 1

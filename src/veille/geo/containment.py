@@ -17,6 +17,7 @@ from veille.resources import lexicon
 
 CONTAINER_MAX_KM = 200.0  # a place lying farther than this from the area named as holding it was misread
 TOWN_MAX_KM = 60.0  # ... or than this from the town named as holding it
+NOTABLE_TOWN = 50_000  # people: a town this big is not mistaken for a village of another province
 
 
 def _alternatives(words: list[str]) -> str:
@@ -170,7 +171,27 @@ def fit_to_containers(mentions: list[PlaceMention], places: dict[PlaceMention, P
             provinces = [area for area in areas if area.feature == "admin1"]
             if provinces and outer not in fitted:  # a province dropped as a stray for a misread village in it
                 fitted[outer] = _place_from(provinces[0], outer, 3, gazetteer, None)
+            if current is not None and provinces and _is_note(text, inner, outer) \
+                    and (current.population < NOTABLE_TOWN or current.country_code != provinces[0].country_code) \
+                    and _agrees_with_text(provinces[0].iso3, current.iso3, places, (inner, outer)):
+                # "(X, Province)" with no X there: a village elsewhere, or a namesake abroad, is no reading of X (a
+                # city of the same country is more likely filed under the wrong province by the note)
+                fitted.pop(inner, None)
     return fitted
+
+
+def _agrees_with_text(iso3: str, other_iso3: str, places: dict[PlaceMention, Place], pair) -> bool:
+    """Whether no fewer of the text's other places lie in the country `iso3` than in `other_iso3` (a province
+    is better known than a village: on a tie it is trusted)."""
+    countries = [place.iso3 for mention, place in places.items() if mention not in pair]
+    return countries.count(iso3) >= countries.count(other_iso3)
+
+
+def _is_note(text: str, inner: PlaceMention, outer: PlaceMention) -> bool:
+    """Whether the two names make a note "(X, Y)" on where something lies."""
+    opening = re.search(rf"\(\s*(?:(?i:{_alternatives(list(ARTICLE_WORDS))})[- ])?$", text[max(0, inner.start - 8):inner.start])
+    return opening is not None and re.fullmatch(r"\s*,\s*", text[inner.end:outer.start]) is not None \
+        and text[outer.end:outer.end + 3].lstrip().startswith(")")
 
 
 def list_container_pairs(text: str, mentions: list[PlaceMention], places: dict[PlaceMention, Place],
@@ -198,30 +219,59 @@ def _misspellings(name: str) -> list[str]:
     return [spelling for spelling in swapped + dropped + with_vowel if len(spelling) >= 4]
 
 
-def noted_places(text: str, mentions: list[PlaceMention], gazetteer: Gazetteer) -> list[tuple[int, int, GazetteerEntry]]:
-    """Names opening a note "(X, Province)" that no mention covers (`mentions`: those with a place), read as a
-    town or district of that province.
+_RUN = r"[A-Z][\w'’-]*(?:[ ](?:[a-z]{1,3}[ ])?[A-Z][\w'’-]*){0,3}"
+
+
+@lru_cache(maxsize=None)
+def _kind_notes(language: str) -> tuple[re.Pattern, ...]:
+    """ "X district (Province)", "the X front (Province)", "X district in the south of Y province": a name, the
+    kind of area it is, then the province holding it (in parentheses, or after a connector and a side)."""
+    units = place_words(language, "admin_unit_words")
+    kinds = sorted(units | place_words(language, "front_words"), key=len, reverse=True)
+    if not kinds:
+        return ()
+    head = rf"({_RUN})\s+(?:{'|'.join(map(re.escape, kinds))})"
+    gap = lexicon(language, "places").get("container_gap") or {}
+    patterns = [re.compile(rf"{head}\s*\(\s*({_NAME})\s*\)")]
+    if gap.get("connectors") and gap.get("sides"):
+        side = (rf"(?:{_optional(gap.get('side_articles', []))}(?i:{_alternatives(gap['sides'])})\s+"
+                rf"{_optional(gap.get('side_nouns', []))}{_optional(gap.get('side_links', []))})?")
+        patterns.append(re.compile(rf"{head}\s+(?:{_alternatives(gap['connectors'])})\s+{side}({_RUN})\s+"
+                                   rf"(?:{_alternatives(sorted(units))})\b"))
+    return tuple(patterns)
+
+
+def noted_places(text: str, mentions: list[PlaceMention], gazetteer: Gazetteer,
+                 language: str = "en") -> list[tuple[int, int, GazetteerEntry]]:
+    """Names opening a note "(X, Province)", or told as an area of a province ("X district (Province)"), that no
+    mention covers (`mentions`: those with a place), read as a town or district of that province.
 
     Such a note says where the place before it lies; when that place is unknown, the town or
     district named in the note (its seat) is the closest known place, as ACLED codes it. X is
-    taken only when the gazetteer has it inside a province named like the note's second name.
+    taken only when the gazetteer has it inside a province named like the note's second name,
+    spelt as the gazetteer has it, loosely, or one slip away.
     """
     covered = [(mention.start, mention.end) for mention in mentions]
     found = []
-    for note in _NOTE.finditer(text):
-        start, end = note.span(1)
-        if any(start < other_end and other_start < end for other_start, other_end in covered):
-            continue
+    notes = [*_NOTE.finditer(text), *(note for pattern in _kind_notes(language) for note in pattern.finditer(text))]
+    for note in notes:
         provinces = {(entry.country_code, entry.admin1_code) for entry in gazetteer.lookup(note.group(2))[0]
                      if entry.feature == "admin1"}
-        inside = []
-        for spelling in (note.group(1), *_misspellings(note.group(1))) if provinces else ():
-            inside = [entry for entry in gazetteer.lookup(spelling)[0] if entry.feature in ("city", "admin2")
-                      and (entry.country_code, entry.admin1_code) in provinces]
+        run_start, end = note.span(1)
+        # the name may be the run's last words only ("Mortars hit X district (Province)")
+        starts = [run_start] + [run_start + match.end() for match in re.finditer(r" (?=[A-Z])", note.group(1))]
+        for start in starts if provinces else ():
+            if any(start < other_end and other_start < end for other_start, other_end in covered):
+                continue
+            inside = []
+            for spelling in (text[start:end], *_misspellings(text[start:end])):
+                inside = [entry for entry in gazetteer.lookup(spelling)[0] if entry.feature in ("city", "admin2")
+                          and (entry.country_code, entry.admin1_code) in provinces]
+                if inside:
+                    break
             if inside:
+                found.append((start, end, max(inside, key=lambda entry: (entry.feature == "city", entry.population))))
                 break
-        if inside:
-            found.append((start, end, max(inside, key=lambda entry: (entry.feature == "city", entry.population))))
     return found
 
 
@@ -230,7 +280,8 @@ def with_noted_places(doc: Doc, mentions: list[PlaceMention], places: dict[Place
     """The mentions and places plus those of noted_places: a town, or a district at its towns (geo_precision 2)."""
     mentions, places = list(mentions), dict(places)
     unplaced = [mention for mention in mentions if mention not in places]
-    for start, end, entry in noted_places(doc.text, [mention for mention in mentions if mention in places], gazetteer):
+    for start, end, entry in noted_places(doc.text, [mention for mention in mentions if mention in places], gazetteer,
+                                          doc.lang_):
         mention = next((other for other in unplaced if start < other.end and other.start < end), None)
         if mention is None:  # a name the mention finder left out
             span = doc.char_span(start, end, alignment_mode="expand")

@@ -118,6 +118,15 @@ class Gazetteer:
         row = self._t.country_rows.get(iso2_or_iso3.upper())
         return None if row is None else self.entry(row)
 
+    def capital(self, country_code: str) -> GazetteerEntry | None:
+        """The national capital of a country (ISO 3166 alpha-2), or None."""
+        if not hasattr(self, "_capitals"):
+            self._capitals = {}
+            for row in getattr(self._t, "capitals", ()):
+                entry = self.entry(row)
+                self._capitals.setdefault(entry.country_code, entry)
+        return self._capitals.get(country_code.upper())
+
     def admin1(self, country_code: str, admin1_code: str) -> GazetteerEntry | None:
         """The first-order division entry of a country and GeoNames admin1 code."""
         row = self._t.admin1_rows.get((country_code.upper(), admin1_code))

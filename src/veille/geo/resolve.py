@@ -228,6 +228,10 @@ def _groups(mentions: list[PlaceMention], text: str, language: str, gazetteer: G
             found, strict = _lookup(mention, text, language, gazetteer)
             if reading == "admin1" and any(entry.feature in DIVISIONS for entry in found):
                 found = [entry for entry in found if entry.feature in DIVISIONS]
+                provinces = {(entry.country_code, entry.admin1_code) for entry in found if entry.feature == "admin1"}
+                # "X governorate" is the province, not the district named like it inside it
+                found = [entry for entry in found if entry.feature == "admin1"
+                         or (entry.country_code, entry.admin1_code) not in provinces]
             elif reading == "town" and any(entry.feature == "city" for entry in found):
                 found = [entry for entry in found if entry.feature == "city"]
             if reading != "admin1":
