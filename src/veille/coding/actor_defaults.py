@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from veille.coding.taxonomy import VIOLENT_TYPES
 from veille.records import Actor, Span
 from veille.resources import load_yaml
 
 STATE, REBEL, MILITIA, IDENTITY, RIOTERS, PROTESTERS, CIVILIANS, EXTERNAL = range(1, 9)
-VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 POLICE_INTERVENTION = {"Protest with intervention", "Excessive force against protesters"}
 
 

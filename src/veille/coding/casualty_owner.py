@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from veille.coding.followups import COUNTS, VIOLENT_TYPES
+from veille.coding.followups import COUNTS
+from veille.coding.taxonomy import VIOLENT_TYPES
 from veille.records import Event
 
 SENTENCE_END = re.compile(r"[.!?](?:\s|$)")

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
-from veille.coding.taxonomy import interaction_code
+from veille.coding.taxonomy import VIOLENT_TYPES, interaction_code
 from veille.records import Event
 
-VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 MAX_SENTENCES_AFTER = 2
 SENTENCE_END = re.compile(r"[.!?]\s")
 COUNTS = ("fatalities", "injured")

@@ -6,6 +6,9 @@ from functools import lru_cache
 
 from veille.resources import load_yaml
 
+# ACLED's political-violence event types: the ones that carry fatalities, perpetrators and targets.
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
 
 @lru_cache(maxsize=1)
 def _sub_event_table() -> dict[str, tuple[str, str, str]]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from veille.coding.taxonomy import VIOLENT_TYPES
 from veille.pipeline import Pipeline
 from veille.records import Article, Event
 
@@ -25,7 +26,6 @@ POPCORN_TO_ACLED = {
     "CIVIL_WAR_OUTBREAK": "Violence",
     "CRIMINAL_ARREST": "Strategic developments",
 }
-VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ def predicted_types(events: list[Event]) -> set[str]:
         if event.modality in ("negated",):
             continue
         types.add(event.event_type)
-        if event.event_type in VIOLENT:
+        if event.event_type in VIOLENT_TYPES:
             types.add("Violence")
     return types
 

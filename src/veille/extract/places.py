@@ -75,7 +75,7 @@ def _name_runs(sentence: Span, elision: re.Pattern | None,
     return runs
 
 
-def _entity_pieces(ent: Span) -> list[Span]:
+def _entity_pieces(ent: Span, possessives: frozenset[str]) -> list[Span]:
     """An entity cut at its commas, less a closing possessive: a tagger may run a name on past a comma into
     the next clause ("in X, Soldiers...") or keep the "'s" of "X's"; each piece is judged on its own."""
     pieces, start = [], ent.start
@@ -85,7 +85,7 @@ def _entity_pieces(ent: Span) -> list[Span]:
                 pieces.append(Span(ent.doc, start, token.i, label=ent.label_))
             start = token.i + 1
     end = ent.end
-    if end - 1 > start and ent.doc[end - 1].text.lower() in ("'s", "’s"):
+    if end - 1 > start and ent.doc[end - 1].text.lower() in possessives:
         end -= 1
     if end > start:
         pieces.append(Span(ent.doc, start, end, label=ent.label_))
@@ -100,8 +100,9 @@ class _Finder:
         self.text = doc.text  # Doc.text is rebuilt from the tokens on every access
         self.language = language
         self.gazetteer = gazetteer
-        self.entity_of: dict[int, Span] = {token.i: piece for ent in doc.ents for piece in _entity_pieces(ent)
-                                           for token in piece}
+        possessives = place_words(language, "possessive_endings")
+        self.entity_of: dict[int, Span] = {token.i: piece for ent in doc.ents
+                                           for piece in _entity_pieces(ent, possessives) for token in piece}
         self.stopwords = stopword_keys(language)
         self.demonyms = demonym_countries(language)
         self.organisation_heads = place_words(language, "organisation_heads")

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from veille.coding.taxonomy import event_type_of
+from veille.coding.taxonomy import VIOLENT_TYPES, event_type_of
 from veille.extract.lexicon_match import compiled_lexicon, fold, folded_words
 from veille.extract.mentions import TriggerMention
 from veille.resources import load_yaml
 
-VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
 def concept_table() -> dict[str, dict]:

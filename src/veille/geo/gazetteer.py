@@ -46,7 +46,8 @@ class Gazetteer:
     def __init__(self, tables: IndexTables) -> None:
         self._t = tables
         self._entries: dict[int, GazetteerEntry] = {}
-        self._towns_by_region: dict[int, list[int]] | None = None
+        self._towns_by_region: dict[tuple[str, str], list[int]] | None = None
+        self._capitals: dict[str, GazetteerEntry] | None = None
 
     @classmethod
     def load(cls, cache_dir: Path | None = None) -> Gazetteer:
@@ -120,9 +121,9 @@ class Gazetteer:
 
     def capital(self, country_code: str) -> GazetteerEntry | None:
         """The national capital of a country (ISO 3166 alpha-2), or None."""
-        if not hasattr(self, "_capitals"):
+        if self._capitals is None:
             self._capitals = {}
-            for row in getattr(self._t, "capitals", ()):
+            for row in self._t.capitals:
                 entry = self.entry(row)
                 self._capitals.setdefault(entry.country_code, entry)
         return self._capitals.get(country_code.upper())
@@ -138,13 +139,9 @@ class Gazetteer:
             city, by_region = FEATURES.index("city"), {}
             for row, (feature, region) in enumerate(zip(self._t.features, self._t.region_of)):
                 if feature == city:
-                    by_region.setdefault(region, []).append(row)
+                    by_region.setdefault(tuple(self._t.regions[region]), []).append(row)
             self._towns_by_region = by_region
-        try:
-            region = self._t.regions.index((country_code.upper(), admin1_code))
-        except ValueError:
-            return []
-        return [self.entry(row) for row in self._towns_by_region.get(region, ())]
+        return [self.entry(row) for row in self._towns_by_region.get((country_code.upper(), admin1_code), ())]
 
     def _make_entry(self, row: int) -> GazetteerEntry:
         t = self._t

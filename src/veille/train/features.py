@@ -6,12 +6,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from veille.coding.taxonomy import VIOLENT_TYPES
 from veille.extract.lexicon_match import compiled_lexicon
 from veille.extract.mentions import ArticleMentions
 from veille.records import Event
 
 CONTEXT_CHARS = 400  # about one ACLED note: the event's sentence and what follows it in its paragraph
-VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
 
 @dataclass(frozen=True)
